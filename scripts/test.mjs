@@ -16,6 +16,7 @@ const npx = (title, ...args) => run(title, 'npx', ['--no-install', ...args])
 
 npx('typecheck', 'tsc', '--noEmit', '-p', 'tsconfig.json')
 npx('lint', 'eslint', '.')
+run('API reference is current', 'node', ['scripts/gen-api-docs.mjs', '--check'])
 npx('unit tests', 'jest', '--selectProjects', 'unit', '--coverage')
 run('build functions and local cloud', 'node', ['scripts/build-functions.mjs'])
 run('build weapp', 'node', ['scripts/build-client.mjs', 'weapp'])
