@@ -19,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: path.relative(path.resolve(__dirname, '..'), path.join(repoRoot, 'build', target)),
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'weapp-components-plugin.js')],
     alias: {
       '@shared': path.join(repoRoot, 'shared'),
     },
@@ -52,6 +52,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: {
+        // 1rem = 16px at every width, like the weapp default: the dev browser shows what a phone shows.
+        pxtransform: { enable: true, config: { baseFontSize: 16, minRootSize: 16, maxRootSize: 16 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '一网',
+  enablePageMeta: true,
+})

@@ -1,0 +1,45 @@
+/**
+ * The one wx-server-sdk instance of a function bundle, initialised once per warm instance for the
+ * environment the function runs in. Everything else reaches the platform through here.
+ */
+import cloud from 'wx-server-sdk'
+import type { Database } from './sdkTypes'
+
+let initialised = false
+let database: Database | null = null
+
+const init = (): void => {
+  if (initialised) return
+  // The typings reject the symbol under strict TS (TOOLCHAIN.md).
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  initialised = true
+}
+
+/** The database, with `doc(id).get()` answering `null` for a missing document instead of throwing. */
+export const db = (): Database => {
+  init()
+  database ??= cloud.database({ throwOnNotFound: false } as unknown as Parameters<typeof cloud.database>[0]) as unknown as Database
+  return database
+}
+
+export interface WxContext {
+  OPENID?: string
+  APPID?: string
+  UNIONID?: string
+  SOURCE?: string
+  ENV?: string
+}
+
+/** Who is calling, as the platform says (never the event). */
+export const wxContext = (): WxContext => {
+  init()
+  return cloud.getWXContext() as WxContext
+}
+
+/** `cloud.openapi`, looked up at call time (the local cloud replaces it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const openapi = (): any => {
+  init()
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (cloud as any).openapi
+}

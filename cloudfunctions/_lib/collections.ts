@@ -1,0 +1,14 @@
+/** Collection names: created by the `system` function's `init` (docs/indexes.md lists their indexes). */
+export const C = {
+  villages: 'villages',
+  grids: 'grids',
+  staff: 'staff',
+  residents: 'residents',
+  tickets: 'tickets',
+  notifications: 'notifications',
+  subscriptions: 'subscriptions',
+  config: 'config',
+  counters: 'counters',
+  patrols: 'patrols',
+  audit: 'auditLog',
+} as const

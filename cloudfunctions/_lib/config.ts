@@ -1,0 +1,108 @@
+/**
+ * The town's configuration (DESIGN.md §4 `config`): categories, time-limit rules, calendar
+ * overrides, subscribe-template settings and limits. Defaults come from shared/; a town's document
+ * overrides them field by field. Cached per warm instance for a short time: every action needs it,
+ * and it changes a few times a year.
+ */
+import {
+  DEFAULT_CATEGORIES,
+  DEFAULT_RULES,
+  createWorkingCalendar,
+  type CalendarOverride,
+  type Category,
+  type TownRules,
+  type WorkingCalendar,
+} from '@shared/index'
+import { db } from './cloud'
+import { C } from './collections'
+import { DEFAULT_TEMPLATE_SETTINGS, type TemplateSettings } from './templateSettings'
+
+export interface TownLimits {
+  /** Reports one person may submit per (Shanghai) day, as resident or informant. */
+  submissionsPerDay: number
+}
+
+export const DEFAULT_LIMITS: TownLimits = { submissionsPerDay: 20 }
+
+/** The stored document, `_id: town:<townId>`; every field but townId is optional. */
+export interface TownConfigDocument {
+  _id: string
+  townId: string
+  kind: 'town'
+  name: string
+  categories?: Category[]
+  rules?: Partial<TownRules>
+  calendarOverrides?: CalendarOverride[]
+  templates?: Partial<TemplateSettings>
+  limits?: Partial<TownLimits>
+}
+
+export interface TownConfig {
+  townId: string
+  name: string
+  categories: readonly Category[]
+  rules: TownRules
+  calendar: WorkingCalendar
+  templates: TemplateSettings
+  limits: TownLimits
+}
+
+/** Environment-wide settings (`_id: environment`): which town a newcomer without a home sees. */
+export interface EnvironmentDocument {
+  _id: 'environment'
+  townId: '*'
+  defaultTownId: string
+}
+
+export const townConfigId = (townId: string): string => `town:${townId}`
+
+const TTL_MS = 30_000
+const cache = new Map<string, { at: number; value: TownConfig }>()
+
+export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocument> | null): TownConfig => ({
+  townId,
+  name: doc?.name ?? '',
+  categories: doc?.categories ?? DEFAULT_CATEGORIES,
+  rules: { ...DEFAULT_RULES, ...(doc?.rules ?? {}) },
+  calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
+  templates: { ...DEFAULT_TEMPLATE_SETTINGS, ...(doc?.templates ?? {}) } as TemplateSettings,
+  limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
+})
+
+/** One read per town per warm instance and TTL. */
+export async function townConfig(townId: string): Promise<TownConfig> {
+  const hit = cache.get(townId)
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value
+  const { data } = await db().collection<TownConfigDocument>(C.config).doc(townConfigId(townId)).get()
+  const value = resolveTownConfig(townId, data)
+  cache.set(townId, { at: Date.now(), value })
+  return value
+}
+
+/** Every town of the environment (the sweeper walks them): one paged query. */
+export async function listTownIds(): Promise<string[]> {
+  const ids: string[] = []
+  for (let page = 0; ; page++) {
+    const { data } = await db()
+      .collection<TownConfigDocument>(C.config)
+      .where({ kind: 'town' })
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .field({ townId: true })
+      .get()
+    ids.push(...data.map((d) => d.townId))
+    if (data.length < 100) return ids
+  }
+}
+
+let environmentCache: { at: number; value: EnvironmentDocument | null } | null = null
+
+/** The town a caller with neither roster entry nor home grid is shown (one town in the demo). */
+export async function defaultTownId(): Promise<string | null> {
+  if (!environmentCache || Date.now() - environmentCache.at >= TTL_MS) {
+    const { data } = await db().collection<EnvironmentDocument>(C.config).doc('environment').get()
+    environmentCache = { at: Date.now(), value: data }
+  }
+  return environmentCache.value?.defaultTownId ?? null
+}

@@ -1,0 +1,36 @@
+/**
+ * `defineFunction(handlers)` builds a function's `main`: it dispatches on `event.action`, wraps a
+ * handler's return value in the envelope, turns an AppError into its failure and any other throw
+ * into INTERNAL (the stack goes to the log, never to the caller). Timer events (`Type: 'Timer'`)
+ * go to `options.timer`.
+ */
+import { AppError, fail, ok, type Envelope, type Failure } from './envelope'
+
+export type Event = Record<string, unknown>
+/** A handler returns its data, or a Failure built with fail(). */
+export type Handler = (event: Event, context: unknown) => unknown
+
+export interface FunctionOptions {
+  timer?: Handler
+}
+
+const isFailure = (v: unknown): v is Failure =>
+  !!v && typeof v === 'object' && (v as { ok?: unknown }).ok === false && typeof (v as { error?: unknown }).error === 'object'
+
+export function defineFunction(handlers: Record<string, Handler>, options: FunctionOptions = {}) {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    const e = (event && typeof event === 'object' ? event : {}) as Event
+    let handler: Handler | undefined
+    if (e.Type === 'Timer') handler = options.timer
+    else if (typeof e.action === 'string' && Object.prototype.hasOwnProperty.call(handlers, e.action)) handler = handlers[e.action]
+    if (!handler) return fail('INVALID_INPUT', typeof e.action === 'string' ? `不支持的操作：${e.action}` : '缺少操作类型（action）')
+    try {
+      const result = await handler(e, context)
+      return isFailure(result) ? result : ok(result === undefined ? null : result)
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message, err.details)
+      console.error(`[${String(e.action ?? e.TriggerName ?? 'main')}] failed:`, err)
+      return fail('INTERNAL')
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The town's structure for display: grid and village names (and a grid's village). Cached per warm
+ * instance for a minute — names change rarely and a stale name is harmless. Decisions that must be
+ * current (routing, escalation recipients) read the grid or village document itself.
+ */
+import type { Grid, Staff, Village } from '@shared/index'
+import { db } from './cloud'
+import { C } from './collections'
+
+export interface Directory {
+  grids: Map<string, Pick<Grid, '_id' | 'name' | 'villageId' | 'order'>>
+  villages: Map<string, Pick<Village, '_id' | 'name' | 'order'>>
+}
+
+const TTL_MS = 60_000
+const cache = new Map<string, { at: number; value: Directory }>()
+
+async function readAll<T>(collection: string, townId: string, fields: Record<string, boolean>): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 0; ; page++) {
+    const { data } = await db()
+      .collection<T>(collection)
+      .where({ townId })
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .field(fields)
+      .get()
+    out.push(...data)
+    if (data.length < 100) return out
+  }
+}
+
+export async function directory(townId: string): Promise<Directory> {
+  const hit = cache.get(townId)
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value
+  const [grids, villages] = await Promise.all([
+    readAll<Grid>(C.grids, townId, { name: true, villageId: true, order: true }),
+    readAll<Village>(C.villages, townId, { name: true, order: true }),
+  ])
+  const value: Directory = {
+    grids: new Map(grids.map((g) => [g._id, g])),
+    villages: new Map(villages.map((v) => [v._id, v])),
+  }
+  cache.set(townId, { at: Date.now(), value })
+  return value
+}
+
+export const gridNames = (d: Directory): Record<string, string> =>
+  Object.fromEntries([...d.grids.values()].map((g) => [g._id, `${d.villages.get(g.villageId)?.name ?? ''}${g.name}`]))
+
+/** Names of some staff (one query, at most 100 ids). */
+export async function staffNames(townId: string, ids: Iterable<string>): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => id !== '')
+  if (unique.length === 0) return {}
+  const { data } = await db()
+    .collection<Staff>(C.staff)
+    .where({ townId, _id: db().command.in(unique.slice(0, 100)) })
+    .field({ name: true })
+    .limit(100)
+    .get()
+  return Object.fromEntries(data.map((s) => [s._id, s.name]))
+}

@@ -1,0 +1,58 @@
+/**
+ * Subscribe-message credits (DESIGN.md §6): each "allow" tap in wx.requestSubscribeMessage earns one
+ * send of that template to that user; the client reports the taps, the outbox spends the credits.
+ * One document per openid and template, `_id` derived from both.
+ */
+import { createHash } from 'node:crypto'
+import { db } from './cloud'
+import { C } from './collections'
+
+export interface SubscriptionDocument {
+  _id: string
+  townId: string
+  openid: string
+  templateId: string
+  credits: number
+  updatedAt: string
+}
+
+export const subscriptionId = (openid: string, templateId: string): string =>
+  `s_${createHash('sha1').update(`${openid}\u0000${templateId}`).digest('hex').slice(0, 32)}`
+
+const subscriptions = () => db().collection<SubscriptionDocument>(C.subscriptions)
+
+/** One more credit; answers the credits now held. Creates the document on the first tap. */
+export async function grantCredit(townId: string, openid: string, templateId: string, now: Date): Promise<number> {
+  const _id = subscriptionId(openid, templateId)
+  const _ = db().command
+  const at = now.toISOString()
+  const res = await subscriptions().where({ _id }).updateAndReturn({ credits: _.inc(1), updatedAt: at })
+  if (res.doc) return res.doc.credits
+  try {
+    await subscriptions().add({ data: { _id, townId, openid, templateId, credits: 1, updatedAt: at } })
+    return 1
+  } catch {
+    // Two taps raced to create it: the other one did; count this one on top.
+    const again = await subscriptions().where({ _id }).updateAndReturn({ credits: _.inc(1), updatedAt: at })
+    return again.doc?.credits ?? 1
+  }
+}
+
+/** Spends one credit if there is one (a conditional update: two senders never spend the same one). */
+export async function spendCredit(openid: string, templateId: string): Promise<boolean> {
+  const _ = db().command
+  const res = await subscriptions()
+    .where({ _id: subscriptionId(openid, templateId), credits: _.gt(0) })
+    .update({ data: { credits: _.inc(-1) } })
+  return res.stats.updated === 1
+}
+
+/** Gives back a credit the send did not use (it failed before WeChat delivered anything). */
+export async function refundCredit(openid: string, templateId: string): Promise<void> {
+  await subscriptions().doc(subscriptionId(openid, templateId)).update({ data: { credits: db().command.inc(1) } })
+}
+
+/** WeChat says the user has no credit (43101): our count was stale. */
+export async function clearCredits(openid: string, templateId: string): Promise<void> {
+  await subscriptions().doc(subscriptionId(openid, templateId)).update({ data: { credits: 0 } })
+}

@@ -1,0 +1,60 @@
+/**
+ * Tickets in the database. A stored ticket is the domain's `Ticket` plus fields derived for the
+ * indexes (docs/indexes.md): `inboxKey` orders an inbox "awaiting sign-for first, then by deadline"
+ * in one indexed query. Writes happen inside the caller's transaction.
+ */
+import type { Ticket, TicketStatus } from '@shared/index'
+import { db } from './cloud'
+import { C } from './collections'
+import type { Transaction } from './sdkTypes'
+
+export type StoredTicket = Ticket & { inboxKey: string }
+
+const INBOX_RANK: Record<TicketStatus, number> = {
+  pendingSignFor: 0,
+  inProgress: 1,
+  awaitingInfo: 2,
+  returned: 3,
+  submitted: 3,
+  resolved: 4,
+  closed: 5,
+  rejected: 5,
+}
+
+/** `0|2026-09-01T04:00:00.000Z`: the rank of the status, then the deadline that matters now. */
+export const inboxKey = (t: Ticket): string => {
+  const due = t.status === 'pendingSignFor' ? t.deadlines?.signFor.dueAt : t.deadlines?.resolve.dueAt
+  return `${INBOX_RANK[t.status]}|${due ?? '9999'}`
+}
+
+const stored = (t: Ticket): StoredTicket => ({ ...t, inboxKey: inboxKey(t) })
+
+/** The domain ticket without the derived fields (what shared/ and the views get). */
+export const toTicket = (s: StoredTicket | Ticket): Ticket => {
+  const { inboxKey: _k, ...ticket } = s as StoredTicket
+  return ticket
+}
+
+const withoutId = <T extends { _id: string }>(d: T): Omit<T, '_id'> => {
+  const { _id: _i, ...rest } = d
+  return rest
+}
+
+export const ticketsIn = (txn?: Transaction) =>
+  txn ? txn.collection<StoredTicket>(C.tickets) : db().collection<StoredTicket>(C.tickets)
+
+/** A ticket of this town, or null (another town's ticket does not exist for the caller). */
+export async function getTicket(townId: string, id: string, txn?: Transaction): Promise<Ticket | null> {
+  const { data } = await ticketsIn(txn).doc(id).get()
+  return data && data.townId === townId ? toTicket(data) : null
+}
+
+/** Inserts a new ticket; an existing `_id` fails with E11000 (how a repeated submit is recognised). */
+export async function insertTicket(txn: Transaction, t: Ticket): Promise<void> {
+  await ticketsIn(txn).add({ data: stored(t) })
+}
+
+/** Replaces the ticket (the transaction has read it, so a concurrent change conflicts). */
+export async function saveTicket(txn: Transaction, t: Ticket): Promise<void> {
+  await ticketsIn(txn).doc(t._id).set({ data: withoutId(stored(t)) })
+}

@@ -1,0 +1,53 @@
+/**
+ * `system`: platform chores. `whoami` echoes the caller's WeChat context; `init` creates the
+ * product's collections (only from a trigger/admin context: never for a mini-program user).
+ */
+import cloud from 'wx-server-sdk'
+import { AppError, defineFunction } from '../_lib'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })
+
+export const COLLECTIONS = [
+  'villages',
+  'grids',
+  'staff',
+  'residents',
+  'tickets',
+  'notifications',
+  'subscriptions',
+  'config',
+  'counters',
+  'uploads',
+] as const
+
+function isAdminContext(): boolean {
+  const { OPENID, SOURCE } = cloud.getWXContext()
+  return SOURCE === 'wx_trigger' || !OPENID
+}
+
+async function createIfMissing(name: string): Promise<boolean> {
+  try {
+    await cloud.database().createCollection(name)
+    return true
+  } catch (err) {
+    const text = `${(err as { errMsg?: string }).errMsg ?? ''} ${(err as Error).message ?? ''}`
+    if (/ALREADY_EXIST|ResourceExist|Table exist/i.test(text)) return false
+    throw err
+  }
+}
+
+export const main = defineFunction({
+  async whoami() {
+    const { OPENID, APPID, UNIONID, SOURCE, ENV } = cloud.getWXContext()
+    return { openid: OPENID ?? null, appid: APPID ?? null, unionid: UNIONID ?? null, source: SOURCE ?? null, env: ENV ?? null }
+  },
+
+  async init() {
+    if (!isAdminContext()) throw new AppError('FORBIDDEN')
+    const created: string[] = []
+    const existing: string[] = []
+    for (const name of COLLECTIONS) (await createIfMissing(name) ? created : existing).push(name)
+    return { created, existing }
+  },
+})

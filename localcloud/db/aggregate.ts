@@ -1,0 +1,51 @@
+/**
+ * `collection.aggregate()…end()`: the SDK sends `stages: [{ stageKey: '$group', stageValue: '<EJSON>' }]`
+ * and decodes `data.list` items with `EJSON.parse`. The pipeline runs on copies (mingo stages
+ * may write into nested objects), after a leading `$match` has narrowed the input.
+ */
+import { Aggregator } from 'mingo'
+import { matching } from './query'
+import type { ReadView } from './view'
+import { dbErrors } from './errors'
+import { clonePlain, isPlainObject, parseEJSON, type PlainObject } from './ejson'
+
+export interface Stage {
+  stageKey: string
+  stageValue: unknown
+}
+
+export function decodePipeline(stages: unknown, now: () => Date): PlainObject[] {
+  if (!Array.isArray(stages)) throw dbErrors.invalidParam('stages must be an array')
+  return stages.map((raw) => {
+    const stage = raw as Partial<Stage>
+    if (!stage || typeof stage.stageKey !== 'string')
+      throw dbErrors.invalidParam('every stage needs a stageKey')
+    const value =
+      typeof stage.stageValue === 'string'
+        ? parseEJSON(stage.stageValue, now)
+        : parseEJSON(stage.stageValue ?? null, now)
+    return { [stage.stageKey]: value }
+  })
+}
+
+export function runPipeline(view: ReadView, coll: string, pipeline: PlainObject[]): PlainObject[] {
+  if (!view.hasCollection(coll)) throw dbErrors.collectionNotExist(coll)
+  for (const stage of pipeline) {
+    const key = Object.keys(stage)[0]
+    if (key === '$out' || key === '$merge') throw dbErrors.requestFailed(`${key} is not supported`)
+  }
+  let rest = pipeline
+  let input: PlainObject[]
+  const first = pipeline[0]
+  if (first && isPlainObject(first.$match)) {
+    input = matching(view, coll, first.$match)
+    rest = pipeline.slice(1)
+  } else {
+    input = Array.from(view.scan(coll))
+  }
+  const aggregator = new Aggregator(rest as never[], {
+    collectionResolver: (name: string) =>
+      view.hasCollection(name) ? Array.from(view.scan(name), clonePlain) : [],
+  })
+  return aggregator.run(input.map(clonePlain)) as PlainObject[]
+}

@@ -1,0 +1,24 @@
+/**
+ * Seeds a fresh local cloud. For now: the `system` function's `init` action (creates the product's
+ * collections), run as an admin invocation (SOURCE wx_trigger, no OPENID). The product will extend
+ * this to load the demo town.
+ */
+import type { Invocation } from '../host'
+
+export interface SeedContext {
+  /** Runs a built function as an admin (timer-like) invocation; null if it is not built. */
+  invoke(name: string, event: Record<string, unknown>): Promise<Invocation | null>
+  log(message: string): void
+}
+
+export async function seed(ctx: SeedContext): Promise<void> {
+  const inv = await ctx.invoke('system', { action: 'init' })
+  if (!inv) throw new Error('seed: the system function is not built (run node scripts/build-functions.mjs)')
+  const { outcome } = inv
+  const value = outcome.kind === 'ok' ? (outcome.value as { ok?: boolean; data?: unknown } | null) : null
+  if (!value?.ok) {
+    const why = outcome.kind === 'ok' ? JSON.stringify(outcome.value) : outcome.kind === 'error' ? outcome.message : outcome.kind
+    throw new Error(`seed: system.init failed: ${why}`)
+  }
+  ctx.log(`seed: system.init → ${JSON.stringify(value.data)}`)
+}

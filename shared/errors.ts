@@ -1,0 +1,42 @@
+/**
+ * The error codes every function may answer with (docs/architecture.md, "Function envelope"),
+ * and the one table of Chinese messages they are shown with.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'INVALID_TRANSITION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CONTENT_RISKY',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: '填写的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录微信后再试',
+  NOT_FOUND: '没有找到相关记录',
+  FORBIDDEN: '您没有权限进行此操作',
+  INVALID_TRANSITION: '工单当前状态不能进行此操作',
+  CONFLICT: '工单已被他人更新，请刷新后重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  CONTENT_RISKY: '内容可能含有违规信息，请修改后再提交',
+  INTERNAL: '系统繁忙，请稍后再试',
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  details?: unknown
+}
+
+/** The error with the table's message, or a more specific one when the caller has it. */
+export const appError = (code: ErrorCode, message?: string, details?: unknown): AppError =>
+  details === undefined
+    ? { code, message: message ?? ERROR_MESSAGES[code] }
+    : { code, message: message ?? ERROR_MESSAGES[code], details }
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }

@@ -1,0 +1,56 @@
+/** The public API of the domain core. Import from '@shared' (or '@shared/index') outside shared/. */
+
+// errors and the function envelope
+export * from './errors'
+
+// model
+export * from './model/roles'
+export * from './model/town'
+export * from './model/category'
+export * from './model/ticket'
+export * from './model/dropUndefined'
+
+// request and response schemas
+export * from './schemas/limits'
+export * from './schemas/envelope'
+export * from './schemas/ticketView'
+export * from './schemas/ticketsFunction'
+export * from './schemas/tasksFunction'
+export * from './schemas/supervisionFunction'
+export * from './schemas/residentsFunction'
+export * from './schemas/rosterFunction'
+export * from './schemas/messagesFunction'
+export * from './schemas/sweeperFunction'
+export * from './schemas/functions'
+
+// calendar
+export * from './calendar/shanghaiTime'
+export * from './calendar/holidayData'
+export * from './calendar/workingCalendar'
+export * from './calendar/workingTime'
+
+// deadlines and escalation
+export * from './deadlines/timeLimitRules'
+export * from './deadlines/computeDeadlines'
+export * from './deadlines/escalationLadder'
+export * from './deadlines/dueActions'
+
+// tickets
+export * from './tickets/commands'
+export * from './tickets/context'
+export * from './tickets/effects'
+export * from './tickets/transition'
+export * from './tickets/ticketNumber'
+
+// routing and permissions
+export * from './routing/routeTicket'
+export * from './permissions/can'
+export * from './permissions/maskContact'
+export * from './permissions/presentTicket'
+
+// notifications
+export * from './notifications/templateInputs'
+export * from './notifications/keywordRules'
+export * from './notifications/templateConfig'
+export * from './notifications/buildSubscribeMessage'
+export * from './notifications/subscriptionCredits'

@@ -1,0 +1,103 @@
+import { TOWN_ROLES, hasRole, type Actor } from '../model/roles'
+import type { Ticket } from '../model/ticket'
+import type { CommandType } from '../tickets/commands'
+
+/**
+ * Who may do what, where (DESIGN.md §7): a grid worker in their grids, a village guide in their
+ * villages, the town roles town-wide, a resident or informant on what they reported; everything
+ * only within the actor's own town.
+ */
+export type PermissionAction =
+  | CommandType
+  /** See a ticket at all. */
+  | 'view'
+  /** See the reporter's contact unmasked. */
+  | 'viewContact'
+  /** The admin audit view: anonymous reporters included. */
+  | 'audit'
+  | 'viewBoard'
+  | 'logPatrol'
+  | 'reportOnBehalf'
+  | 'manageRoster'
+  | 'manageConfig'
+
+export type TicketAccess = Pick<Ticket, 'townId' | 'villageId' | 'gridId' | 'assigneeId' | 'reporter'>
+
+export type PermissionResource =
+  | { kind: 'ticket'; ticket: TicketAccess }
+  | { kind: 'grid'; townId: string; villageId: string; gridId: string }
+  | { kind: 'village'; townId: string; villageId: string }
+  | { kind: 'town'; townId: string }
+
+type Place = { villageId?: string; gridId?: string }
+
+const inGrid = (actor: Actor, p: Place) =>
+  hasRole(actor, 'gridWorker') && p.gridId !== undefined && actor.scope.gridIds.includes(p.gridId)
+const inVillage = (actor: Actor, p: Place) =>
+  hasRole(actor, 'villageGuide') && p.villageId !== undefined && actor.scope.villageIds.includes(p.villageId)
+const townWide = (actor: Actor) => hasRole(actor, ...TOWN_ROLES)
+
+/** Staff whose scope covers the place, at any level. */
+export const covers = (actor: Actor, p: Place): boolean => inGrid(actor, p) || inVillage(actor, p) || townWide(actor)
+/** Guides and town roles: may correct and chase. */
+export const supervises = (actor: Actor, p: Place): boolean => inVillage(actor, p) || townWide(actor)
+
+export const isReporter = (actor: Actor, t: Pick<Ticket, 'reporter'>): boolean =>
+  actor.kind === 'person' && actor.openid !== undefined && actor.openid === t.reporter.openid
+/** The assignee, still in scope of the ticket (a stale assignment after a move does not count). */
+export const isAssignee = (actor: Actor, t: TicketAccess): boolean =>
+  actor.kind === 'person' && actor.staffId !== undefined && actor.staffId === t.assigneeId && covers(actor, t)
+
+const isSystem = (actor: Actor) => actor.kind === 'system'
+const isAdmin = (actor: Actor) => actor.kind === 'person' && hasRole(actor, 'admin')
+
+type TicketRule = (actor: Actor, t: TicketAccess) => boolean
+const TICKET_RULES: Record<Exclude<PermissionAction, 'logPatrol' | 'reportOnBehalf' | 'manageRoster' | 'manageConfig' | 'viewBoard'>, TicketRule> = {
+  submit: (a) => a.kind === 'person',
+  route: isSystem,
+  escalate: isSystem,
+  autoClose: isSystem,
+  signFor: isAssignee,
+  addProgress: isAssignee,
+  requestInfo: isAssignee,
+  resolve: isAssignee,
+  returnTicket: isAssignee,
+  transfer: isAssignee,
+  resume: (a, t) => isReporter(a, t) || isAssignee(a, t),
+  confirm: isReporter,
+  reopen: isReporter,
+  redispatch: (a, t) => a.kind === 'person' && supervises(a, t),
+  reject: (a, t) => a.kind === 'person' && supervises(a, t),
+  markDuplicate: (a, t) => a.kind === 'person' && supervises(a, t),
+  /** The system's ladder reminders, or a guide's manual 催办. */
+  remind: (a, t) => isSystem(a) || supervises(a, t),
+  view: (a, t) => isSystem(a) || isReporter(a, t) || (a.kind === 'person' && (covers(a, t) || isAssignee(a, t))),
+  /** The assignee and their guides (DESIGN.md §7); supervisors and the admin see it masked. */
+  viewContact: (a, t) =>
+    a.kind === 'person' && (isAssignee(a, t) || inVillage(a, t) || hasRole(a, 'townGuide')),
+  audit: isAdmin,
+}
+
+/**
+ * @example
+ * can(worker, 'signFor', { kind: 'ticket', ticket }) // false when the ticket is another grid's
+ */
+export const can = (actor: Actor, action: PermissionAction, resource: PermissionResource): boolean => {
+  const townId = resource.kind === 'ticket' ? resource.ticket.townId : resource.townId
+  if (actor.scope.townId !== townId) return false
+  switch (action) {
+    case 'viewBoard': {
+      const place: Place = resource.kind === 'ticket' ? resource.ticket : resource.kind === 'town' ? {} : resource
+      return actor.kind === 'person' && supervises(actor, place)
+    }
+    case 'logPatrol':
+      return resource.kind === 'grid' && inGrid(actor, resource)
+    case 'reportOnBehalf':
+      return actor.kind === 'person' && hasRole(actor, 'informant', 'gridWorker')
+    case 'manageRoster':
+    case 'manageConfig':
+      return isAdmin(actor)
+    default:
+      return resource.kind === 'ticket' && TICKET_RULES[action](actor, resource.ticket)
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { LIMITS } from './limits'
+
+/**
+ * Building blocks of the request schemas. Every message is explicit Chinese, so the functions do
+ * not depend on zod's global locale being configured.
+ */
+
+export const documentId = (label = '记录') =>
+  z.string({ error: `缺少${label}编号` }).min(1, `缺少${label}编号`).max(64, `${label}编号无效`)
+
+/** A client-made idempotency key (a uuid, or anything uuid-ish): retries of one tap share it. */
+export const clientRequestId = z
+  .string({ error: '缺少请求编号' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
+
+/** A cloud storage fileID (`cloud://env.bucket/path`): photos are uploaded first, then referenced. */
+export const cloudFileId = z
+  .string({ error: '图片无效' })
+  .max(512, '图片地址过长')
+  .regex(/^cloud:\/\/[^/\s]+\/\S+$/, '图片必须先上传到云存储')
+
+export const photos = z
+  .array(cloudFileId, { error: '图片格式有误' })
+  .max(LIMITS.photosMax, `最多上传 ${LIMITS.photosMax} 张图片`)
+  .default([])
+
+/** Free text with a length window, trimmed first so that "   " does not pass as content. */
+export const boundedText = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+export const description = boundedText('问题描述', LIMITS.descriptionMin, LIMITS.descriptionMax)
+export const reason = boundedText('原因', LIMITS.reasonMin, LIMITS.reasonMax)
+export const note = boundedText('说明', LIMITS.noteMin, LIMITS.noteMax)
+
+export const location = z.object(
+  {
+    latitude: z.number({ error: '位置无效' }).min(-90, '位置无效').max(90, '位置无效'),
+    longitude: z.number({ error: '位置无效' }).min(-180, '位置无效').max(180, '位置无效'),
+    address: z.string().trim().max(100, '地址不能超过 100 个字').optional(),
+  },
+  { error: '位置无效' },
+)
+
+/** Mainland mobile numbers; landlines are not used for notifications, so they are not accepted. */
+export const mobilePhone = z.string({ error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
+
+export const personName = boundedText('姓名', 1, LIMITS.nameMax)
+
+export const pageRequest = {
+  pageSize: z
+    .number({ error: '每页条数无效' })
+    .int('每页条数必须是整数')
+    .min(1, '每页至少 1 条')
+    .max(LIMITS.pageSizeMax, `每页最多 ${LIMITS.pageSizeMax} 条`)
+    .default(LIMITS.pageSizeDefault),
+  /** Opaque: the function that returned it knows what it means (e.g. last dueAt + _id). */
+  cursor: z.string().max(200, '分页参数无效').nullish(),
+}
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+
+/** ISO 8601 instants as stored: UTC, `toISOString()` format, so they sort as strings. */
+export const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, '时间格式无效')
+
+export const ticketRef = { ticketId: documentId('工单') }
+/** Optional optimistic-concurrency guard: refused with CONFLICT when the ticket has moved on. */
+export const expectedVersion = z.number().int().min(0).optional()

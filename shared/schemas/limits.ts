@@ -1,0 +1,17 @@
+/** Input limits (DESIGN.md §7). The client shows them; the functions enforce them via the schemas. */
+export const LIMITS = {
+  descriptionMin: 5,
+  descriptionMax: 500,
+  photosMax: 9,
+  noteMin: 2,
+  noteMax: 500,
+  reasonMin: 2,
+  reasonMax: 200,
+  commentMax: 200,
+  pageSizeMax: 50,
+  pageSizeDefault: 20,
+  nameMax: 20,
+  markReadMax: 50,
+  /** wx.requestSubscribeMessage takes at most 3 templates per call. */
+  subscriptionsPerReport: 3,
+} as const

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { documentId, isoInstant, pageOf, pageRequest } from './common'
+import { LIMITS } from './limits'
+
+/** Function `messages`: the in-app message centre and the subscribe-message credits the client reports. */
+
+export const listMessagesRequest = z.object({
+  action: z.literal('list'),
+  ...pageRequest,
+  unreadOnly: z.boolean().default(false),
+})
+
+/** Either some messages by id, or `all: true`. */
+export const markReadRequest = z
+  .object({
+    action: z.literal('markRead'),
+    messageIds: z
+      .array(documentId('消息'))
+      .min(1, '请选择消息')
+      .max(LIMITS.markReadMax, `一次最多 ${LIMITS.markReadMax} 条`)
+      .optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((r) => (r.messageIds === undefined) !== (r.all === undefined), '请选择消息，或选择全部已读')
+
+export const unreadCountRequest = z.object({ action: z.literal('unreadCount') })
+
+/** What `wx.requestSubscribeMessage` answered, per template id: only `accept` earns a credit. */
+export const subscribeDecision = z.enum(['accept', 'reject', 'ban', 'filter'])
+export const reportSubscriptionsRequest = z.object({
+  action: z.literal('reportSubscriptions'),
+  results: z
+    .record(z.string().min(1).max(128), subscribeDecision)
+    .refine((r) => Object.keys(r).length >= 1, '没有订阅结果')
+    .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
+})
+
+export const messagesRequest = z.discriminatedUnion('action', [
+  listMessagesRequest,
+  markReadRequest,
+  unreadCountRequest,
+  reportSubscriptionsRequest,
+], { error: '不支持的操作' })
+export type MessagesRequest = z.infer<typeof messagesRequest>
+export type MessagesRequestInput = z.input<typeof messagesRequest>
+
+export const messageItem = z.object({
+  _id: z.string(),
+  templateKey: z.string(),
+  title: z.string(),
+  /** Keyword label → shown value, in template order (the same words the subscribe message carries). */
+  lines: z.array(z.object({ label: z.string(), value: z.string() })),
+  ticketId: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: isoInstant,
+})
+
+export const messagesResponses = {
+  list: pageOf(messageItem),
+  markRead: z.object({ updated: z.number().int().min(0) }),
+  unreadCount: z.object({ count: z.number().int().min(0) }),
+  reportSubscriptions: z.object({ credits: z.record(z.string(), z.number().int().min(0)) }),
+} as const

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { STAFF_ROLES, ROLES } from '../model/roles'
+import { documentId, isoInstant, mobilePhone, personName } from './common'
+
+/** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
+
+export const createStaffRequest = z.object({
+  action: z.literal('createStaff'),
+  name: personName,
+  phone: mobilePhone,
+  roles: z
+    .array(z.enum(STAFF_ROLES as [string, ...string[]], { error: '角色无效' }))
+    .min(1, '至少选择一个角色')
+    .max(STAFF_ROLES.length, '角色重复'),
+  villageIds: z.array(documentId('村')).max(50, '村太多').default([]),
+  gridIds: z.array(documentId('网格')).max(100, '网格太多').default([]),
+})
+
+export const bindInviteRequest = z.object({
+  action: z.literal('bindInvite'),
+  code: z
+    .string({ error: '请填写邀请码' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确'),
+})
+
+export const meRequest = z.object({ action: z.literal('me') })
+
+export const rosterRequest = z.discriminatedUnion('action', [createStaffRequest, bindInviteRequest, meRequest], { error: '不支持的操作' })
+export type RosterRequest = z.infer<typeof rosterRequest>
+export type RosterRequestInput = z.input<typeof rosterRequest>
+
+const scopeView = z.object({ townId: z.string(), villageIds: z.array(z.string()), gridIds: z.array(z.string()) })
+
+export const meResponse = z.object({
+  openid: z.string(),
+  townId: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  staff: z.object({ _id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), scope: scopeView }).nullable(),
+  resident: z.object({ homeGridId: z.string().nullable(), homeVillageId: z.string().nullable() }).nullable(),
+})
+
+export const rosterResponses = {
+  createStaff: z.object({ staffId: z.string(), inviteCode: z.string(), inviteExpiresAt: isoInstant }),
+  bindInvite: z.object({ staffId: z.string(), roles: z.array(z.enum(ROLES)) }),
+  me: meResponse,
+} as const
