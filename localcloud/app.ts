@@ -44,7 +44,13 @@ export class App {
     })
     this.host = new FunctionHost(this.registry, this.pool, () => this.clock.now(), config.envId)
     this.timers = new TimerScheduler(this.registry, this.host, this.clock, config.appId)
-    this.store = new FileStore(config.dataDir, config.envId, config.bucket, () => this.baseUrl, () => this.clock.now())
+    this.store = new FileStore(
+      config.dataDir,
+      config.envId,
+      config.bucket,
+      () => this.baseUrl,
+      () => this.clock.now(),
+    )
     this.storageWire = new StorageWire(this.store, () => this.baseUrl)
     const templates = readJson<{ templates: Template[] }>(process.env.TEMPLATES_FILE) ?? bundledTemplates
     this.subscribe = new SubscribeService(config.dataDir, templates.templates, () => this.clock.now())
@@ -70,11 +76,19 @@ export class App {
   }
 
   invokeAdmin(name: string, event: Record<string, unknown>): Promise<Invocation | null> {
-    return this.host.invoke({ name, event, kind: 'admin', identity: { appid: this.config.appId, source: 'wx_trigger' } })
+    return this.host.invoke({
+      name,
+      event,
+      kind: 'admin',
+      identity: { appid: this.config.appId, source: 'wx_trigger' },
+    })
   }
 
   seed(): Promise<void> {
-    return seed({ invoke: (name, event) => this.invokeAdmin(name, event), log: (m) => console.log(`[localcloud] ${m}`) })
+    return seed({
+      invoke: (name, event) => this.invokeAdmin(name, event),
+      log: (m) => console.log(`[localcloud] ${m}`),
+    })
   }
 
   /** Wipes database, storage, subscriptions, faults and the clock, then seeds again. */

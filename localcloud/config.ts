@@ -50,7 +50,8 @@ function int(value: string | undefined, fallback: number, name: string): number 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, here: string = __dirname): Config {
   const repoRoot = env.REPO_ROOT ? resolve(env.REPO_ROOT) : findRepoRoot(here)
   const seed = env.SEED ?? 'never'
-  if (seed !== 'never' && seed !== 'auto' && seed !== 'always') throw new Error(`SEED must be never|auto|always`)
+  if (seed !== 'never' && seed !== 'auto' && seed !== 'always')
+    throw new Error(`SEED must be never|auto|always`)
   const poolSize = Math.max(1, int(env.POOL_SIZE, 8, 'POOL_SIZE'))
   return {
     port: int(env.PORT, 8787, 'PORT'),
@@ -58,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, here: string = 
     dataDir: resolve(env.DATA_DIR || join(repoRoot, 'data')),
     functionsDir: resolve(env.FUNCTIONS_DIR || join(repoRoot, 'build', 'cloudfunctions')),
     h5Dir: resolve(env.H5_DIR || join(repoRoot, 'build', 'h5')),
-    timeoutOverrideMs: env.FUNCTION_TIMEOUT_MS ? int(env.FUNCTION_TIMEOUT_MS, 20000, 'FUNCTION_TIMEOUT_MS') : null,
+    timeoutOverrideMs: env.FUNCTION_TIMEOUT_MS
+      ? int(env.FUNCTION_TIMEOUT_MS, 20000, 'FUNCTION_TIMEOUT_MS')
+      : null,
     poolSize,
     poolMin: Math.min(poolSize, int(env.POOL_MIN, 1, 'POOL_MIN')),
     timerTickMs: int(env.TIMER_TICK_MS, 1000, 'TIMER_TICK_MS'),

@@ -17,7 +17,11 @@ export class WeChatCron {
     if (fields.length !== 7 && fields.length !== 6) {
       throw new Error(`cron "${expression}": WeChat triggers need 7 fields (秒 分 时 日 月 星期 年)`)
     }
-    this.cron = new Cron(fields.slice(0, 6).join(' '), { utcOffset: UTC8_MINUTES, legacyMode: true, paused: true })
+    this.cron = new Cron(fields.slice(0, 6).join(' '), {
+      utcOffset: UTC8_MINUTES,
+      legacyMode: true,
+      paused: true,
+    })
     this.years = fields.length === 7 && fields[6] !== '*' ? parseYears(fields[6]) : null
   }
 
@@ -70,7 +74,8 @@ export function parseYears(field: string): (year: number) => boolean {
     const start = m[1] === '*' ? 1970 : Number(m[1])
     const end = m[2] ? Number(m[2]) : m[1] === '*' || m[3] ? MAX_YEAR : start
     const step = m[3] ? Number(m[3]) : 1
-    if (start < 1970 || end > MAX_YEAR || end < start || step < 1) throw new Error(`cron year field "${field}" is out of range`)
+    if (start < 1970 || end > MAX_YEAR || end < start || step < 1)
+      throw new Error(`cron year field "${field}" is out of range`)
     return (y: number) => y >= start && y <= end && (y - start) % step === 0
   })
   return (year) => parts.some((p) => p(year))

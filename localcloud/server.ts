@@ -31,7 +31,8 @@ async function route(app: App, req: IncomingMessage, res: ServerResponse): Promi
   }
   let m: RegExpExecArray | null
   if (path === '/tcb' || path.startsWith('/tcb/')) return handleTcb(app, req, res, path.slice(4))
-  if ((m = /^\/api\/functions\/([^/]+)\/?$/.exec(path))) return handleFunctionCall(app, req, res, decodeURIComponent(m[1]))
+  if ((m = /^\/api\/functions\/([^/]+)\/?$/.exec(path)))
+    return handleFunctionCall(app, req, res, decodeURIComponent(m[1]))
   if (path.startsWith('/__dev/')) return handleDev(app, req, res, url)
   if ((m = /^\/__openapi\/([^/]+)$/.exec(path))) return handleOpenApi(app, req, res, decodeURIComponent(m[1]))
   if (path === '/__storage/upload') return handleUserUpload(app, req, res, url)

@@ -113,9 +113,18 @@ export class TimerScheduler {
     }
   }
 
-  private async fire(t: Trigger, time: Date, reason: TimerRun['reason'], onDone?: (inv: Invocation | null) => void): Promise<TimerRun> {
+  private async fire(
+    t: Trigger,
+    time: Date,
+    reason: TimerRun['reason'],
+    onDone?: (inv: Invocation | null) => void,
+  ): Promise<TimerRun> {
     const firedAt = this.clock.now().toISOString()
-    const event = { Type: 'Timer', TriggerName: t.trigger.name, Time: time.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+    const event = {
+      Type: 'Timer',
+      TriggerName: t.trigger.name,
+      Time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
     const inv = await this.host.invoke({
       name: t.functionName,
       event,
@@ -132,9 +141,17 @@ export class TimerScheduler {
       reason,
       invocationId: inv?.record.id ?? null,
       status: inv ? inv.record.status : 'missing',
-      result: outcome?.kind === 'ok' ? outcome.value : outcome?.kind === 'error' ? { error: outcome.message } : null,
+      result:
+        outcome?.kind === 'ok'
+          ? outcome.value
+          : outcome?.kind === 'error'
+            ? { error: outcome.message }
+            : null,
     }
-    if (outcome?.kind === 'error') console.error(`[localcloud] timer ${t.functionName}/${t.trigger.name} failed:\n${outcome.stack ?? outcome.message}`)
+    if (outcome?.kind === 'error')
+      console.error(
+        `[localcloud] timer ${t.functionName}/${t.trigger.name} failed:\n${outcome.stack ?? outcome.message}`,
+      )
     this.runs.push(run)
     if (this.runs.length > KEEP_RUNS) this.runs.splice(0, this.runs.length - KEEP_RUNS)
     return run

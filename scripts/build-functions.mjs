@@ -3,7 +3,16 @@
 // (wx-server-sdk as the only dependency), config.json — and the local cloud into build/localcloud/
 // (server.cjs, worker.cjs). Exits 1 if any output is missing.
 import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -23,26 +32,38 @@ function checkConfig(name, config) {
   if (!Array.isArray(triggers)) return problems.push(`${name}/config.json: triggers must be an array`)
   if (triggers.length > 1) problems.push(`${name}/config.json: WeChat allows one trigger per function`)
   for (const t of triggers) {
-    if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(t?.name ?? '')) problems.push(`${name}/config.json: bad trigger name "${t?.name}"`)
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(t?.name ?? ''))
+      problems.push(`${name}/config.json: bad trigger name "${t?.name}"`)
     if (t?.type !== 'timer') problems.push(`${name}/config.json: trigger type must be "timer"`)
     if (typeof t?.config !== 'string' || t.config.trim().split(/\s+/).length !== 7) {
       problems.push(`${name}/config.json: trigger config must be a 7-field cron (秒 分 时 日 月 星期 年)`)
     }
   }
   const apis = config.permissions?.openapi ?? []
-  if (!Array.isArray(apis) || apis.some((a) => typeof a !== 'string')) problems.push(`${name}/config.json: permissions.openapi must be a list of api names`)
+  if (!Array.isArray(apis) || apis.some((a) => typeof a !== 'string'))
+    problems.push(`${name}/config.json: permissions.openapi must be a list of api names`)
 }
 
 const functions = existsSync(srcDir)
-  ? readdirSync(srcDir).filter((n) => !n.startsWith('_') && !n.startsWith('.') && existsSync(join(srcDir, n, 'index.ts')))
+  ? readdirSync(srcDir).filter(
+      (n) => !n.startsWith('_') && !n.startsWith('.') && existsSync(join(srcDir, n, 'index.ts')),
+    )
   : []
 
 // drop outputs whose source folder is gone
 if (existsSync(outDir)) {
-  for (const n of readdirSync(outDir)) if (!functions.includes(n)) rmSync(join(outDir, n), { recursive: true, force: true })
+  for (const n of readdirSync(outDir))
+    if (!functions.includes(n)) rmSync(join(outDir, n), { recursive: true, force: true })
 }
 
-const common = { bundle: true, platform: 'node', target: 'node16', format: 'cjs', logLevel: 'warning', legalComments: 'none' }
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  logLevel: 'warning',
+  legalComments: 'none',
+}
 
 const functionBuilds = functions.map(async (name) => {
   const dir = join(outDir, name)
@@ -55,7 +76,13 @@ const functionBuilds = functions.map(async (name) => {
     alias: { '@shared': join(root, 'shared') },
     tsconfig: join(root, 'tsconfig.json'),
   })
-  const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }
+  const pkg = {
+    name,
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'wx-server-sdk': SDK_VERSION },
+  }
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
   const configSrc = join(srcDir, name, 'config.json')
   if (existsSync(configSrc)) {
@@ -77,7 +104,13 @@ const localcloudBuilds = [
   ['server.ts', 'server.cjs'],
   ['host/worker.ts', 'worker.cjs'],
 ].map(([src, out]) =>
-  build({ ...common, target: 'node20', entryPoints: [join(root, 'localcloud', src)], outfile: join(lcOut, out), packages: 'external' }),
+  build({
+    ...common,
+    target: 'node20',
+    entryPoints: [join(root, 'localcloud', src)],
+    outfile: join(lcOut, out),
+    packages: 'external',
+  }),
 )
 
 const results = await Promise.allSettled([...functionBuilds, ...localcloudBuilds])
@@ -94,7 +127,8 @@ for (const n of functions) {
   const f = join(outDir, n, 'index.js')
   if (existsSync(f)) console.log(`  cloudfunctions/${n}/index.js  ${kb(f)}`)
 }
-for (const f of ['server.cjs', 'worker.cjs']) if (existsSync(join(lcOut, f))) console.log(`  localcloud/${f}  ${kb(join(lcOut, f))}`)
+for (const f of ['server.cjs', 'worker.cjs'])
+  if (existsSync(join(lcOut, f))) console.log(`  localcloud/${f}  ${kb(join(lcOut, f))}`)
 
 if (problems.length) {
   console.error(`✗ build-functions failed:\n  ${problems.join('\n  ')}`)

@@ -25,7 +25,8 @@ function functionsStale() {
   const fnSrc = join(root, 'cloudfunctions')
   if (existsSync(fnSrc)) {
     for (const n of readdirSync(fnSrc)) {
-      if (!n.startsWith('_') && existsSync(join(fnSrc, n, 'index.ts'))) outputs.push(join(root, 'build/cloudfunctions', n, 'index.js'))
+      if (!n.startsWith('_') && existsSync(join(fnSrc, n, 'index.ts')))
+        outputs.push(join(root, 'build/cloudfunctions', n, 'index.js'))
     }
   }
   if (outputs.some((f) => !existsSync(f))) return true
@@ -38,7 +39,10 @@ function run(title, args) {
   return spawnSync(node, args, { cwd: root, stdio: 'inherit' }).status === 0
 }
 
-if (functionsStale() && !run('构建云函数与本地云 / building functions and the local cloud', ['scripts/build-functions.mjs'])) {
+if (
+  functionsStale() &&
+  !run('构建云函数与本地云 / building functions and the local cloud', ['scripts/build-functions.mjs'])
+) {
   process.exit(1)
 }
 
@@ -48,7 +52,9 @@ if (!existsSync(join(root, 'build/h5/index.html'))) {
       console.warn('⚠ h5 构建失败，本地云仍会启动 / the h5 build failed; starting the local cloud anyway')
     }
   } else {
-    console.warn('⚠ 还没有 scripts/build-client.mjs，跳过网页版构建 / no client build script yet; skipping the h5 build')
+    console.warn(
+      '⚠ 还没有 scripts/build-client.mjs，跳过网页版构建 / no client build script yet; skipping the h5 build',
+    )
   }
 }
 
@@ -68,7 +74,9 @@ child.stdout.on('data', (chunk) => {
     buffered = null
     console.log(`\n  一网 · 本地云已启动，请在浏览器打开：${m[1]}`)
     console.log(`  Yiwang local cloud is running — open ${m[1]}`)
-    console.log(`  数据目录 / data: ${process.env.DATA_DIR || join(root, 'data')}   按 Ctrl+C 停止 / Ctrl+C to stop\n`)
+    console.log(
+      `  数据目录 / data: ${process.env.DATA_DIR || join(root, 'data')}   按 Ctrl+C 停止 / Ctrl+C to stop\n`,
+    )
   }
 })
 

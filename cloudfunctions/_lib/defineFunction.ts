@@ -15,15 +15,23 @@ export interface FunctionOptions {
 }
 
 const isFailure = (v: unknown): v is Failure =>
-  !!v && typeof v === 'object' && (v as { ok?: unknown }).ok === false && typeof (v as { error?: unknown }).error === 'object'
+  !!v &&
+  typeof v === 'object' &&
+  (v as { ok?: unknown }).ok === false &&
+  typeof (v as { error?: unknown }).error === 'object'
 
 export function defineFunction(handlers: Record<string, Handler>, options: FunctionOptions = {}) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     const e = (event && typeof event === 'object' ? event : {}) as Event
     let handler: Handler | undefined
     if (e.Type === 'Timer') handler = options.timer
-    else if (typeof e.action === 'string' && Object.prototype.hasOwnProperty.call(handlers, e.action)) handler = handlers[e.action]
-    if (!handler) return fail('INVALID_INPUT', typeof e.action === 'string' ? `不支持的操作：${e.action}` : '缺少操作类型（action）')
+    else if (typeof e.action === 'string' && Object.prototype.hasOwnProperty.call(handlers, e.action))
+      handler = handlers[e.action]
+    if (!handler)
+      return fail(
+        'INVALID_INPUT',
+        typeof e.action === 'string' ? `不支持的操作：${e.action}` : '缺少操作类型（action）',
+      )
     try {
       const result = await handler(e, context)
       return isFailure(result) ? result : ok(result === undefined ? null : result)

@@ -40,14 +40,20 @@ async function createIfMissing(name: string): Promise<boolean> {
 export const main = defineFunction({
   async whoami() {
     const { OPENID, APPID, UNIONID, SOURCE, ENV } = cloud.getWXContext()
-    return { openid: OPENID ?? null, appid: APPID ?? null, unionid: UNIONID ?? null, source: SOURCE ?? null, env: ENV ?? null }
+    return {
+      openid: OPENID ?? null,
+      appid: APPID ?? null,
+      unionid: UNIONID ?? null,
+      source: SOURCE ?? null,
+      env: ENV ?? null,
+    }
   },
 
   async init() {
     if (!isAdminContext()) throw new AppError('FORBIDDEN')
     const created: string[] = []
     const existing: string[] = []
-    for (const name of COLLECTIONS) (await createIfMissing(name) ? created : existing).push(name)
+    for (const name of COLLECTIONS) ((await createIfMissing(name)) ? created : existing).push(name)
     return { created, existing }
   },
 })

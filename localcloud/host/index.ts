@@ -147,7 +147,13 @@ export function invocationEnv(id: Identity): Record<string, string> {
 }
 
 /** The second argument of `main`, shaped like SCF's context object. */
-function scfContext(id: string, name: string, envId: string, timeoutMs: number, env: Record<string, string>): Record<string, unknown> {
+function scfContext(
+  id: string,
+  name: string,
+  envId: string,
+  timeoutMs: number,
+  env: Record<string, string>,
+): Record<string, unknown> {
   const environment = { ...env, TCB_ENV: envId, SCF_NAMESPACE: envId }
   return {
     callbackWaitsForEmptyEventLoop: false,

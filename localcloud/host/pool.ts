@@ -52,7 +52,11 @@ export class WorkerPool {
     while (this.workers.size < this.opts.min) this.spawn()
   }
 
-  run(message: Omit<InvokeMessage, 'clockOffsetMs'>, timeoutMs: number, onStart: (workerId: string) => void): Promise<JobOutcome> {
+  run(
+    message: Omit<InvokeMessage, 'clockOffsetMs'>,
+    timeoutMs: number,
+    onStart: (workerId: string) => void,
+  ): Promise<JobOutcome> {
     return new Promise((done) => {
       if (this.closed) return done({ kind: 'crash', message: 'local cloud is shutting down' })
       this.queue.push({ message: { ...message, clockOffsetMs: this.offsetMs }, timeoutMs, onStart, done })
@@ -62,7 +66,8 @@ export class WorkerPool {
 
   setClockOffset(offsetMs: number): void {
     this.offsetMs = offsetMs
-    for (const w of this.workers.values()) if (w.ready && w.child.connected) w.child.send({ type: 'clock', offsetMs })
+    for (const w of this.workers.values())
+      if (w.ready && w.child.connected) w.child.send({ type: 'clock', offsetMs })
   }
 
   stats(): { workers: number; busy: number; queued: number; size: number } {
@@ -72,7 +77,8 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true
-    for (const job of this.queue.splice(0)) job.done({ kind: 'crash', message: 'local cloud is shutting down' })
+    for (const job of this.queue.splice(0))
+      job.done({ kind: 'crash', message: 'local cloud is shutting down' })
     await Promise.all([...this.workers.values()].map((w) => this.kill(w, 'SIGTERM')))
   }
 

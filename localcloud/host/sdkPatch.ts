@@ -8,7 +8,11 @@ import Module, { builtinModules } from 'node:module'
 import { resolve, sep } from 'node:path'
 
 interface ResolvableModule {
-  _resolveFilename(request: string, parent: { filename?: string | null } | undefined, ...rest: unknown[]): string
+  _resolveFilename(
+    request: string,
+    parent: { filename?: string | null } | undefined,
+    ...rest: unknown[]
+  ): string
 }
 
 const builtins = new Set(builtinModules)
@@ -39,5 +43,10 @@ export function installResolver(sdkPath: string, functionsDir: string): void {
 
 /** Replaces `cloud.openapi` on the SDK's export object (init() does not touch it). */
 export function installOpenApi(sdk: Record<string, unknown>, openapi: unknown): void {
-  Object.defineProperty(sdk, 'openapi', { value: openapi, writable: true, configurable: true, enumerable: true })
+  Object.defineProperty(sdk, 'openapi', {
+    value: openapi,
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  })
 }

@@ -98,7 +98,13 @@ function reply(message: FromWorker): void {
     send(message)
   } catch (err) {
     if (message.type === 'result') {
-      send({ type: 'result', id: message.id, ok: false, error: { message: `result not serialisable: ${(err as Error).message}` }, loadMs: message.loadMs })
+      send({
+        type: 'result',
+        id: message.id,
+        ok: false,
+        error: { message: `result not serialisable: ${(err as Error).message}` },
+        loadMs: message.loadMs,
+      })
     }
   }
 }
@@ -114,7 +120,14 @@ process.on('unhandledRejection', (reason) => {
 
 process.on('uncaughtException', (err) => {
   console.error(`[worker ${workerId}] uncaught exception in ${currentFunction || '(idle)'}:`, err)
-  if (inFlight) reply({ type: 'result', id: inFlight, ok: false, error: { message: err.message, stack: err.stack }, loadMs: 0 })
+  if (inFlight)
+    reply({
+      type: 'result',
+      id: inFlight,
+      ok: false,
+      error: { message: err.message, stack: err.stack },
+      loadMs: 0,
+    })
   process.exit(1)
 })
 

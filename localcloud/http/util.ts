@@ -31,7 +31,8 @@ export const MB = 1024 * 1024
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / MB)} MB）`)
+    const tooLarge = () =>
+      new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${Math.round(limit / MB)} MB）`)
     const declared = Number(req.headers['content-length'] ?? NaN)
     const chunks: Buffer[] = []
     let size = 0
@@ -63,7 +64,12 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.end()
     return
@@ -78,12 +84,18 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
   res.end(body)
 }
 
-export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { ok: false, error: { code, message } }, headers)
 }
 
 /** The first value of a header, trimmed; '' when absent. */
 export function header(req: IncomingMessage, name: string): string {
   const v = req.headers[name.toLowerCase()]
-  return (Array.isArray(v) ? v[0] : v ?? '').trim()
+  return (Array.isArray(v) ? v[0] : (v ?? '')).trim()
 }

@@ -34,7 +34,8 @@ export function convertCase(value: unknown, to: Case): unknown {
   if (Array.isArray(value)) return value.map((v) => convertCase(v, to))
   if (value && Object.prototype.toString.call(value) === '[object Object]') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[convertKey(k, to)] = convertCase(v, to)
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      out[convertKey(k, to)] = convertCase(v, to)
     return out
   }
   return value
@@ -52,7 +53,10 @@ export function createOpenApi(transport: OpenApiTransport): unknown {
     const convert = options.convertCase !== false
     let answer: Record<string, unknown>
     try {
-      answer = await transport.call(api, { data: convert ? convertCase(data ?? {}, 'snake') : data, appid: options.appid })
+      answer = await transport.call(api, {
+        data: convert ? convertCase(data ?? {}, 'snake') : data,
+        appid: options.appid,
+      })
     } catch (err) {
       throw new OpenApiError(-1, `${display}:fail system error (${(err as Error).message})`)
     }
@@ -67,13 +71,15 @@ export function createOpenApi(transport: OpenApiTransport): unknown {
 
   const callable = (paths: string[], options: ProxyOptions): unknown =>
     new Proxy(function openapiCall() {}, {
-      get: (_t, prop) => (prop === 'toJSON' ? {} : typeof prop === 'symbol' ? undefined : callable([...paths, prop], options)),
+      get: (_t, prop) =>
+        prop === 'toJSON' ? {} : typeof prop === 'symbol' ? undefined : callable([...paths, prop], options),
       apply: (_t, _this, args: unknown[]) => invoke(paths, options, args[0]),
     })
 
   const root = (options: ProxyOptions): unknown =>
     new Proxy(function openapi() {}, {
-      get: (_t, prop) => (prop === 'toJSON' ? {} : typeof prop === 'symbol' ? undefined : callable([prop], options)),
+      get: (_t, prop) =>
+        prop === 'toJSON' ? {} : typeof prop === 'symbol' ? undefined : callable([prop], options),
       apply: (_t, _this, args: unknown[]) => {
         const o = args[0]
         if (!o || typeof o !== 'object') throw new Error('an options object is expected')

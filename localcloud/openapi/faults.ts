@@ -16,13 +16,19 @@ export class Faults {
 
   set(body: Record<string, unknown>): Record<string, Fault> {
     for (const [api, spec] of Object.entries(body)) {
-      if (!spec || typeof spec !== 'object') throw new HttpError(400, 'INVALID_INPUT', `故障设置 ${api} 必须是对象`)
+      if (!spec || typeof spec !== 'object')
+        throw new HttpError(400, 'INVALID_INPUT', `故障设置 ${api} 必须是对象`)
       const { failNext, errCode, errMsg } = spec as Record<string, unknown>
       const n = Number(failNext ?? 1)
       if (!Number.isInteger(n) || n < 0) throw new HttpError(400, 'INVALID_INPUT', 'failNext 必须是非负整数')
       const code = Number(errCode ?? -1)
       if (n === 0) this.faults.delete(api)
-      else this.faults.set(api, { failNext: n, errCode: code, errMsg: typeof errMsg === 'string' ? errMsg : code === -1 ? 'system error' : 'injected fault' })
+      else
+        this.faults.set(api, {
+          failNext: n,
+          errCode: code,
+          errMsg: typeof errMsg === 'string' ? errMsg : code === -1 ? 'system error' : 'injected fault',
+        })
     }
     return this.list()
   }

@@ -62,7 +62,10 @@ const RULES: Record<string, Rule> = {
   number: (v) => /^[+-]?\d+(\.\d+)?$/.test(v) && v.replace(/\D/g, '').length <= 32,
   letter: (v) => len(v) <= 32 && /^[A-Za-z]+$/.test(v),
   symbol: (v) => len(v) <= 5,
-  amount: (v) => /^[¥￥$]?\d+(\.\d{1,2})?(元|美元)?$/.test(v) && v.replace(/\D/g, '').length <= 12 && v.split('.')[0].replace(/\D/g, '').length <= 10,
+  amount: (v) =>
+    /^[¥￥$]?\d+(\.\d{1,2})?(元|美元)?$/.test(v) &&
+    v.replace(/\D/g, '').length <= 12 &&
+    v.split('.')[0].replace(/\D/g, '').length <= 10,
   phone_number: (v) => len(v) <= 17 && /^[\d+-]+$/.test(v),
   car_number: (v) => len(v) <= 8,
   time: checkTime,

@@ -17,7 +17,9 @@ export function msgSecCheck(words: WordList, body: Record<string, unknown>): WxA
   const content = body.content
   if (typeof content !== 'string' || !content) return wxError(47001, 'data format error: content is empty')
   if ([...content].length > MAX_CONTENT) return wxError(47001, 'data format error: content too long')
-  const text = [content, body.title, body.nickname, body.signature].filter((s) => typeof s === 'string').join('\n')
+  const text = [content, body.title, body.nickname, body.signature]
+    .filter((s) => typeof s === 'string')
+    .join('\n')
   const risky = words.risky.find((w) => text.includes(w.word))
   const review = risky ? undefined : words.review.find((w) => text.includes(w.word))
   const hit = risky ?? review
@@ -31,8 +33,18 @@ export function msgSecCheck(words: WordList, body: Record<string, unknown>): WxA
   const scene = Number(body.scene)
   if (![1, 2, 3, 4].includes(scene)) return wxError(40097, 'invalid args: scene')
 
-  const detail: Array<Record<string, unknown>> = [{ strategy: 'content_model', errcode: 0, suggest, label, prob: hit ? 90 : 0 }]
-  if (hit) detail.push({ strategy: 'keyword', errcode: 0, suggest, label, level: risky ? 90 : 50, keyword: hit.word })
+  const detail: Array<Record<string, unknown>> = [
+    { strategy: 'content_model', errcode: 0, suggest, label, prob: hit ? 90 : 0 },
+  ]
+  if (hit)
+    detail.push({
+      strategy: 'keyword',
+      errcode: 0,
+      suggest,
+      label,
+      level: risky ? 90 : 50,
+      keyword: hit.word,
+    })
   return {
     errcode: 0,
     errmsg: 'ok',

@@ -29,7 +29,8 @@ export interface DeliveredMessage {
   functionName: string | null
 }
 
-type Entry = { t: 'grant'; openid: string; templateId: string; at: string } | { t: 'send'; message: DeliveredMessage }
+type Entry =
+  { t: 'grant'; openid: string; templateId: string; at: string } | { t: 'send'; message: DeliveredMessage }
 
 export interface WxAnswer {
   errcode: number
@@ -107,16 +108,20 @@ export class SubscribeService {
     const template = typeof templateId === 'string' ? this.templates.get(templateId) : undefined
     if (!template) return wxError(40037, 'invalid template id')
     const state = body.miniprogram_state ?? 'formal'
-    if (typeof state !== 'string' || !STATES.has(state)) return wxError(47003, 'argument invalid! miniprogram_state invalid')
+    if (typeof state !== 'string' || !STATES.has(state))
+      return wxError(47003, 'argument invalid! miniprogram_state invalid')
     const lang = body.lang ?? 'zh_CN'
     if (typeof lang !== 'string' || !LANGS.has(lang)) return wxError(47003, 'argument invalid! lang invalid')
-    if (body.page !== undefined && typeof body.page !== 'string') return wxError(47003, 'argument invalid! page invalid')
+    if (body.page !== undefined && typeof body.page !== 'string')
+      return wxError(47003, 'argument invalid! page invalid')
     const data = body.data
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return wxError(47003, 'argument invalid! data is empty')
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      return wxError(47003, 'argument invalid! data is empty')
     const problem = checkData(template, data as Record<string, unknown>)
     if (problem) return wxError(47003, `argument invalid! ${problem}`)
     const k = key(touser, template.id)
-    if (!template.longTerm && (this.credits.get(k) ?? 0) < 1) return wxError(43101, 'user refuse to accept the msg')
+    if (!template.longTerm && (this.credits.get(k) ?? 0) < 1)
+      return wxError(43101, 'user refuse to accept the msg')
     const message: DeliveredMessage = {
       touser,
       templateId: template.id,

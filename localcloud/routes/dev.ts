@@ -11,10 +11,16 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 function methods(req: IncomingMessage, ...allowed: string[]): void {
-  if (!allowed.includes(req.method ?? '')) throw new HttpError(405, 'INVALID_INPUT', `${allowed.join('/')} only`)
+  if (!allowed.includes(req.method ?? ''))
+    throw new HttpError(405, 'INVALID_INPUT', `${allowed.join('/')} only`)
 }
 
-export async function handleDev(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleDev(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const route = url.pathname.slice('/__dev/'.length)
   const q = url.searchParams
   if (route === 'clock') {
@@ -39,9 +45,14 @@ export async function handleDev(app: App, req: IncomingMessage, res: ServerRespo
   }
   if (route === 'subscribe') {
     methods(req, 'GET', 'POST')
-    if (req.method === 'GET') return sendJson(res, 200, { credits: app.subscribe.creditsOf(q.get('openid') ?? '') })
+    if (req.method === 'GET')
+      return sendJson(res, 200, { credits: app.subscribe.creditsOf(q.get('openid') ?? '') })
     const { openid, templateIds } = await jsonBody(req)
-    if (typeof openid !== 'string' || !Array.isArray(templateIds) || !templateIds.every((t) => typeof t === 'string')) {
+    if (
+      typeof openid !== 'string' ||
+      !Array.isArray(templateIds) ||
+      !templateIds.every((t) => typeof t === 'string')
+    ) {
       throw new HttpError(400, 'INVALID_INPUT', '需要 openid 和 templateIds（字符串数组）')
     }
     return sendJson(res, 200, { credits: app.subscribe.grant(openid, templateIds) })

@@ -15,10 +15,14 @@ export function sendInvocation(res: ServerResponse, inv: Invocation): void {
     case 'ok':
       return sendJson(res, 200, outcome.value, headers)
     case 'timeout':
-      console.error(`[localcloud] ${record.functionName} (${record.id}) timed out; worker ${record.workerId} killed`)
+      console.error(
+        `[localcloud] ${record.functionName} (${record.id}) timed out; worker ${record.workerId} killed`,
+      )
       return sendError(res, 504, 'TIMEOUT', '云函数执行超时，请稍后重试', headers)
     case 'error':
-      console.error(`[localcloud] ${record.functionName} (${record.id}) threw:\n${outcome.stack ?? outcome.message}`)
+      console.error(
+        `[localcloud] ${record.functionName} (${record.id}) threw:\n${outcome.stack ?? outcome.message}`,
+      )
       return sendError(res, 500, 'INTERNAL', '云函数执行出错，请稍后重试', headers)
     case 'crash':
       console.error(`[localcloud] ${record.functionName} (${record.id}) crashed: ${outcome.message}`)
@@ -26,7 +30,12 @@ export function sendInvocation(res: ServerResponse, inv: Invocation): void {
   }
 }
 
-export async function handleFunctionCall(app: App, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+export async function handleFunctionCall(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'INVALID_INPUT', '请使用 POST 调用云函数')
   const openid = header(req, 'x-wx-openid')
   if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '缺少用户身份（X-WX-OPENID），请先登录')

@@ -9,7 +9,12 @@ import { HttpError, MB, parseJsonObject, readBody, sendJson } from '../http/util
 import { msgSecCheck } from '../openapi/secCheck'
 import { wxError, type WxAnswer } from '../openapi/subscribe'
 
-export async function handleOpenApi(app: App, req: IncomingMessage, res: ServerResponse, api: string): Promise<void> {
+export async function handleOpenApi(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: string,
+): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'INVALID_INPUT', 'POST only')
   const body = parseJsonObject(await readBody(req, 2 * MB))
   sendJson(res, 200, call(app, api, body))
@@ -17,7 +22,7 @@ export async function handleOpenApi(app: App, req: IncomingMessage, res: ServerR
 
 function call(app: App, api: string, body: Record<string, unknown>): WxAnswer {
   const functionName = typeof body.functionName === 'string' ? body.functionName : null
-  const allowed = functionName ? app.registry.get(functionName)?.config.permissions?.openapi ?? [] : []
+  const allowed = functionName ? (app.registry.get(functionName)?.config.permissions?.openapi ?? []) : []
   if (!allowed.includes(api)) return wxError(-604101, 'function has no permission to call this API')
   const injected = app.faults.take(api)
   if (injected) return injected

@@ -33,7 +33,12 @@ export function serveStored(app: App, req: IncomingMessage, res: ServerResponse,
   createReadStream(file).pipe(res)
 }
 
-export async function handleUserUpload(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleUserUpload(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'INVALID_INPUT', 'POST only')
   const openid = header(req, 'x-wx-openid')
   if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '缺少用户身份（X-WX-OPENID），请先登录')
@@ -48,7 +53,12 @@ export async function handleUserUpload(app: App, req: IncomingMessage, res: Serv
   sendJson(res, 200, { fileID: meta.fileID })
 }
 
-export async function handleSdkUpload(app: App, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+export async function handleSdkUpload(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string,
+): Promise<void> {
   if (req.method !== 'PUT') throw new HttpError(405, 'INVALID_INPUT', 'PUT only')
   const path = app.storageWire.takeUpload(token)
   if (!path) throw new HttpError(403, 'FORBIDDEN', 'upload token unknown or expired')

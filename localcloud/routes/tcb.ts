@@ -10,7 +10,12 @@ import { HttpError, MB, parseJsonObject, readBody, sendJson } from '../http/util
 
 const WIRE_BODY_LIMIT = 20 * MB
 
-export async function handleTcb(app: App, req: IncomingMessage, res: ServerResponse, subPath: string): Promise<void> {
+export async function handleTcb(
+  app: App,
+  req: IncomingMessage,
+  res: ServerResponse,
+  subPath: string,
+): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'INVALID_INPUT', 'POST only')
   const body = parseJsonObject(await readBody(req, WIRE_BODY_LIMIT))
   const action = typeof body.action === 'string' ? body.action : ''
@@ -21,10 +26,18 @@ export async function handleTcb(app: App, req: IncomingMessage, res: ServerRespo
       return sendJson(res, 200, await app.db.handle(body))
     }
     if (action.startsWith('storage.')) return sendJson(res, 200, app.storageWire.handle(body))
-    sendJson(res, 200, { code: 'INVALID_PARAM', message: `本地云不支持 ${action || '(empty action)'}`, requestId: requestId() })
+    sendJson(res, 200, {
+      code: 'INVALID_PARAM',
+      message: `本地云不支持 ${action || '(empty action)'}`,
+      requestId: requestId(),
+    })
   } catch (err) {
     console.error(`[localcloud] ${action} failed:`, err)
-    sendJson(res, 200, { code: 'SYS_ERR', message: (err as Error).message ?? String(err), requestId: requestId() })
+    sendJson(res, 200, {
+      code: 'SYS_ERR',
+      message: (err as Error).message ?? String(err),
+      requestId: requestId(),
+    })
   }
 }
 

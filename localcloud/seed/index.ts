@@ -17,7 +17,12 @@ export async function seed(ctx: SeedContext): Promise<void> {
   const { outcome } = inv
   const value = outcome.kind === 'ok' ? (outcome.value as { ok?: boolean; data?: unknown } | null) : null
   if (!value?.ok) {
-    const why = outcome.kind === 'ok' ? JSON.stringify(outcome.value) : outcome.kind === 'error' ? outcome.message : outcome.kind
+    const why =
+      outcome.kind === 'ok'
+        ? JSON.stringify(outcome.value)
+        : outcome.kind === 'error'
+          ? outcome.message
+          : outcome.kind
     throw new Error(`seed: system.init failed: ${why}`)
   }
   ctx.log(`seed: system.init → ${JSON.stringify(value.data)}`)

@@ -30,7 +30,11 @@ export class StorageWire {
       case 'storage.getUploadMetadata':
         return this.uploadMetadata(body.path)
       default:
-        return { code: 'INVALID_PARAM', message: `本地云不支持 ${String(body.action)}`, requestId: requestId() }
+        return {
+          code: 'INVALID_PARAM',
+          message: `本地云不支持 ${String(body.action)}`,
+          requestId: requestId(),
+        }
     }
   }
 
@@ -42,12 +46,14 @@ export class StorageWire {
   }
 
   private downloadUrls(list: unknown): Record<string, unknown> {
-    if (!Array.isArray(list)) return { code: 'INVALID_PARAM', message: 'file_list 必须是数组', requestId: requestId() }
+    if (!Array.isArray(list))
+      return { code: 'INVALID_PARAM', message: 'file_list 必须是数组', requestId: requestId() }
     const download_list = list.map((item: { fileid?: unknown; max_age?: unknown }) => {
       const fileID = String(item?.fileid ?? '')
       const path = this.store.pathOf(fileID)
       const hit = path ? this.store.get(path) : null
-      if (!hit) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      if (!hit)
+        return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
       const { meta } = hit
       return {
         fileID,
@@ -63,17 +69,21 @@ export class StorageWire {
   }
 
   private deleteFiles(list: unknown): Record<string, unknown> {
-    if (!Array.isArray(list)) return { code: 'INVALID_PARAM', message: 'fileid_list 必须是数组', requestId: requestId() }
+    if (!Array.isArray(list))
+      return { code: 'INVALID_PARAM', message: 'fileid_list 必须是数组', requestId: requestId() }
     const delete_list = list.map((fileID: unknown) => {
       const path = this.store.pathOf(String(fileID))
       const ok = path !== null && this.store.delete(path)
-      return ok ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      return ok
+        ? { fileID, code: 'SUCCESS' }
+        : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
     })
     return { requestId: requestId(), data: { delete_list } }
   }
 
   private uploadMetadata(path: unknown): Record<string, unknown> {
-    if (typeof path !== 'string' || !path) return { code: 'INVALID_PARAM', message: 'path 不能为空', requestId: requestId() }
+    if (typeof path !== 'string' || !path)
+      return { code: 'INVALID_PARAM', message: 'path 不能为空', requestId: requestId() }
     const now = Date.now()
     for (const [t, e] of this.uploads) if (e.expires <= now) this.uploads.delete(t)
     const token = randomBytes(12).toString('hex')

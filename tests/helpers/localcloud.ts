@@ -4,7 +4,16 @@
  * Builds the functions and the local cloud first if the build is missing or older than the sources.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -36,7 +45,12 @@ export interface LocalCloud {
   dataDir: string
   /** POST /api/functions/<name>; no X-WX-OPENID header when openid is omitted. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = any>(name: string, data: unknown, openid?: string, headers?: Record<string, string>): Promise<Reply<T>>
+  call<T = any>(
+    name: string,
+    data: unknown,
+    openid?: string,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>>
   /** Any request against the server (path starting with '/'). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(path: string, init?: RequestInit): Promise<Reply<T>>
@@ -70,10 +84,18 @@ function newestMtime(dir: string): number {
 
 /** Runs scripts/build-functions.mjs when an output is missing or a source is newer than the build. */
 export function ensureBuilt(): void {
-  const built = existsSync(SERVER) && existsSync(join(REPO, 'build', 'localcloud', 'worker.cjs')) ? statSync(SERVER).mtimeMs : 0
-  const sources = Math.max(...['localcloud', 'cloudfunctions', 'shared'].map((d) => newestMtime(join(REPO, d))))
+  const built =
+    existsSync(SERVER) && existsSync(join(REPO, 'build', 'localcloud', 'worker.cjs'))
+      ? statSync(SERVER).mtimeMs
+      : 0
+  const sources = Math.max(
+    ...['localcloud', 'cloudfunctions', 'shared'].map((d) => newestMtime(join(REPO, d))),
+  )
   if (built && built >= sources) return
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-functions.mjs')], { cwd: REPO, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-functions.mjs')], {
+    cwd: REPO,
+    encoding: 'utf8',
+  })
   if (r.status !== 0) throw new Error(`build-functions failed:\n${r.stdout}\n${r.stderr}`)
 }
 
@@ -108,7 +130,10 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
   let output = ''
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud not ready in time:\n${output}`)), opts.readyTimeoutMs ?? 15_000)
+    const timer = setTimeout(
+      () => reject(new Error(`local cloud not ready in time:\n${output}`)),
+      opts.readyTimeoutMs ?? 15_000,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const m = /LOCALCLOUD_READY (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
@@ -137,7 +162,11 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     return { status: res.status, body: body as T, headers: res.headers }
   }
   const post = (path: string, body?: unknown) =>
-    request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
+    request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    })
 
   const stopWith = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
@@ -151,7 +180,11 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     call: (name, data, openid, headers = {}) =>
       request(`/api/functions/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(openid ? { 'x-wx-openid': openid } : {}),
+          ...headers,
+        },
         body: typeof data === 'string' ? data : JSON.stringify(data ?? {}),
       }),
     request,
@@ -159,11 +192,13 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
       clock: (body) => (body ? post('/__dev/clock', body) : request('/__dev/clock')),
       runTimer: (name) => post(`/__dev/timers/${encodeURIComponent(name)}`),
       timers: () => request('/__dev/timers'),
-      messages: (touser) => request(`/__dev/messages${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`),
+      messages: (touser) =>
+        request(`/__dev/messages${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`),
       subscribe: (openid, templateIds) => post('/__dev/subscribe', { openid, templateIds }),
       reset: () => post('/__dev/reset'),
       faults: (body) => post('/__dev/faults', body),
-      ops: (invocation) => request(`/__dev/ops${invocation ? `?invocation=${encodeURIComponent(invocation)}` : ''}`),
+      ops: (invocation) =>
+        request(`/__dev/ops${invocation ? `?invocation=${encodeURIComponent(invocation)}` : ''}`),
       health: () => request('/__dev/health'),
     },
     logs: () => output,

@@ -15,12 +15,16 @@ exports.main = async (event) => {
 }`
 
 test('data, clock offset, subscribe state and files survive kill -9', async () => {
-  const fnDir = makeFunctionsDir({ t: { code: CODE, config: { permissions: { openapi: ['subscribeMessage.send'] } } } }, ['system'])
+  const fnDir = makeFunctionsDir(
+    { t: { code: CODE, config: { permissions: { openapi: ['subscribeMessage.send'] } } } },
+    ['system'],
+  )
   const env = { FUNCTIONS_DIR: fnDir, TIMER_TICK_MS: '0' }
   const first = await startLocalCloud({ env, seed: true })
   const dataDir = first.dataDir
   try {
-    for (const title of ['b', 'a', 'c']) expect((await first.call('t', { action: 'add', title }, 'oA')).status).toBe(200)
+    for (const title of ['b', 'a', 'c'])
+      expect((await first.call('t', { action: 'add', title }, 'oA')).status).toBe(200)
     await first.dev.clock({ now: '2031-06-01T00:00:00.000Z' })
     await first.dev.subscribe('oA', ['TPL_TASK_DUE'])
     await first.dev.subscribe('oA', ['TPL_TASK_DUE'])
@@ -59,7 +63,9 @@ test('data, clock offset, subscribe state and files survive kill -9', async () =
       expect(init.status).toBe(200)
       expect((await second.call('t', { action: 'list' }, 'oA')).body).toEqual([])
       expect((await second.dev.messages()).body.messages).toEqual([])
-      expect((await second.dev.health()).body.collections).toEqual(expect.arrayContaining(['tickets', 'villages']))
+      expect((await second.dev.health()).body.collections).toEqual(
+        expect.arrayContaining(['tickets', 'villages']),
+      )
     } finally {
       await second.stop()
     }

@@ -4,7 +4,10 @@ import { makeFunctionsDir, startLocalCloud, type LocalCloud } from '../helpers/l
 
 const FUNCTIONS = {
   boom: { code: `exports.main = async () => { throw new Error('kaboom at line 1') }` },
-  sleepy: { code: `exports.main = () => new Promise((r) => setTimeout(() => r('late'), 10000))`, config: { timeout: 1 } },
+  sleepy: {
+    code: `exports.main = () => new Promise((r) => setTimeout(() => r('late'), 10000))`,
+    config: { timeout: 1 },
+  },
   dbops: {
     code: `
 const cloud = require('wx-server-sdk')
@@ -41,7 +44,10 @@ afterAll(async () => {
 test('the built system function sees the caller from X-WX-OPENID', async () => {
   const r = await lc.call('system', { action: 'whoami' }, 'oAlice', { 'x-wx-appid': 'wxabc' })
   expect(r.status).toBe(200)
-  expect(r.body).toEqual({ ok: true, data: { openid: 'oAlice', appid: 'wxabc', unionid: null, source: 'wx_client', env: 'local' } })
+  expect(r.body).toEqual({
+    ok: true,
+    data: { openid: 'oAlice', appid: 'wxabc', unionid: null, source: 'wx_client', env: 'local' },
+  })
   expect(r.headers.get('x-invocation-id')).toBeTruthy()
   expect(r.headers.get('x-db-ops')).toBe('0')
 })
@@ -113,7 +119,10 @@ test('a bundle may require only wx-server-sdk and built-ins (as on WeChat Cloud)
 })
 
 test('X-DB-Ops counts the database requests of that invocation only', async () => {
-  const [a, b] = await Promise.all([lc.call('dbops', { text: 'hi' }, 'oAlice'), lc.call('system', { action: 'whoami' }, 'oBob')])
+  const [a, b] = await Promise.all([
+    lc.call('dbops', { text: 'hi' }, 'oAlice'),
+    lc.call('system', { action: 'whoami' }, 'oBob'),
+  ])
   expect(a.status).toBe(200)
   expect(a.body).toMatchObject({ text: 'hi', openid: 'oAlice' })
   expect(a.headers.get('x-db-ops')).toBe('3')

@@ -31,18 +31,39 @@ const progress = (over: Record<string, { value: string }> = {}) => ({
   time4: { value: '2026年11月25日 14:30' },
   ...over,
 })
-const send = (payload: Record<string, unknown>, fn = 'notify') => lc.call(fn, { action: 'send', payload }, 'oCaller').then((r) => r.body)
+const send = (payload: Record<string, unknown>, fn = 'notify') =>
+  lc.call(fn, { action: 'send', payload }, 'oCaller').then((r) => r.body)
 const sendProgress = (touser: string, data = progress()) =>
-  send({ touser, templateId: 'TPL_TICKET_PROGRESS', page: 'pages/ticket/index?id=1', data, miniprogramState: 'developer' })
-const check = (content: string) => lc.call('notify', { action: 'check', payload: { openid: 'oCaller', scene: 2, version: 2, content } }, 'oCaller').then((r) => r.body)
+  send({
+    touser,
+    templateId: 'TPL_TICKET_PROGRESS',
+    page: 'pages/ticket/index?id=1',
+    data,
+    miniprogramState: 'developer',
+  })
+const check = (content: string) =>
+  lc
+    .call(
+      'notify',
+      { action: 'check', payload: { openid: 'oCaller', scene: 2, version: 2, content } },
+      'oCaller',
+    )
+    .then((r) => r.body)
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'yiwang-tpl-'))
   const templatesFile = join(tmp, 'templates.json')
-  const longTerm = { id: 'TPL_LONG', title: '长期通知', longTerm: true, keywords: [{ key: 'thing1', name: '内容' }] }
+  const longTerm = {
+    id: 'TPL_LONG',
+    title: '长期通知',
+    longTerm: true,
+    keywords: [{ key: 'thing1', name: '内容' }],
+  }
   writeFileSync(templatesFile, JSON.stringify({ templates: [...catalogue.templates, longTerm] }))
   fnDir = makeFunctionsDir({ notify: { code: CODE, config: PERMS }, noperm: { code: CODE } })
-  lc = await startLocalCloud({ env: { FUNCTIONS_DIR: fnDir, TIMER_TICK_MS: '0', TEMPLATES_FILE: templatesFile } })
+  lc = await startLocalCloud({
+    env: { FUNCTIONS_DIR: fnDir, TIMER_TICK_MS: '0', TEMPLATES_FILE: templatesFile },
+  })
 })
 
 afterAll(async () => {
@@ -62,7 +83,13 @@ test('templates.json is the catalogue docs/architecture.md lists', () => {
     }),
   }))
   expect(rows).toHaveLength(6)
-  expect(catalogue.templates.map(({ id, title, keywords }: { id: string; title: string; keywords: unknown }) => ({ id, title, keywords }))).toEqual(rows)
+  expect(
+    catalogue.templates.map(({ id, title, keywords }: { id: string; title: string; keywords: unknown }) => ({
+      id,
+      title,
+      keywords,
+    })),
+  ).toEqual(rows)
 })
 
 test('an unknown template is 40037', async () => {
@@ -77,16 +104,33 @@ test('no credit is 43101; one "allow" tap lets exactly one message through', asy
   expect((await sendProgress('oNoCredit')).err.errMsg).toMatch(/user refuse to accept the msg/)
 
   const granted = await lc.dev.subscribe('oOnce', ['TPL_TICKET_PROGRESS', 'TPL_TICKET_RESOLVED'])
-  expect(granted.body.credits).toMatchObject({ TPL_TICKET_PROGRESS: 1, TPL_TICKET_RESOLVED: 1, TPL_TASK_NEW: 0 })
+  expect(granted.body.credits).toMatchObject({
+    TPL_TICKET_PROGRESS: 1,
+    TPL_TICKET_RESOLVED: 1,
+    TPL_TASK_NEW: 0,
+  })
   const ok = await sendProgress('oOnce')
-  expect(ok.res).toEqual({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok', msgid: expect.any(Number) })
+  expect(ok.res).toEqual({
+    errCode: 0,
+    errMsg: 'openapi.subscribeMessage.send:ok',
+    msgid: expect.any(Number),
+  })
   expect((await sendProgress('oOnce')).err.errCode).toBe(43101)
 
   const { body } = await lc.dev.messages('oOnce')
   expect(body.messages).toEqual([
-    expect.objectContaining({ touser: 'oOnce', templateId: 'TPL_TICKET_PROGRESS', page: 'pages/ticket/index?id=1', data: progress(), sentAt: expect.any(String) }),
+    expect.objectContaining({
+      touser: 'oOnce',
+      templateId: 'TPL_TICKET_PROGRESS',
+      page: 'pages/ticket/index?id=1',
+      data: progress(),
+      sentAt: expect.any(String),
+    }),
   ])
-  expect((await lc.request('/__dev/subscribe?openid=oOnce')).body.credits).toMatchObject({ TPL_TICKET_PROGRESS: 0, TPL_TICKET_RESOLVED: 1 })
+  expect((await lc.request('/__dev/subscribe?openid=oOnce')).body.credits).toMatchObject({
+    TPL_TICKET_PROGRESS: 0,
+    TPL_TICKET_RESOLVED: 1,
+  })
 })
 
 test('credits add up, one per tap', async () => {
@@ -98,14 +142,26 @@ test('credits add up, one per tap', async () => {
 })
 
 test.each([
-  ['a too-long thing', { thing3: { value: '这是一段远远超过二十个字的处理进度说明文字内容' } }, 'data.thing3.value invalid'],
+  [
+    'a too-long thing',
+    { thing3: { value: '这是一段远远超过二十个字的处理进度说明文字内容' } },
+    'data.thing3.value invalid',
+  ],
   ['an empty value', { thing3: { value: '' } }, 'data.thing3.value is empty'],
   ['a bad time', { time4: { value: '明天下午' } }, 'data.time4.value invalid'],
   ['an impossible date', { time4: { value: '2026-02-30 10:00' } }, 'data.time4.value invalid'],
   ['a phrase that is not Chinese', { phrase2: { value: 'doing' } }, 'data.phrase2.value invalid'],
   ['a phrase over 5 characters', { phrase2: { value: '正在处理中了' } }, 'data.phrase2.value invalid'],
-  ['a character_string with Chinese', { character_string1: { value: '编号12' } }, 'data.character_string1.value invalid'],
-  ['a keyword the template does not have', { thing9: { value: 'x' } }, 'data.thing9 is not a keyword of the template'],
+  [
+    'a character_string with Chinese',
+    { character_string1: { value: '编号12' } },
+    'data.character_string1.value invalid',
+  ],
+  [
+    'a keyword the template does not have',
+    { thing9: { value: 'x' } },
+    'data.thing9 is not a keyword of the template',
+  ],
 ])('%s is 47003 naming the keyword (and spends no credit)', async (_name, over, expected) => {
   await lc.dev.subscribe('o47003', ['TPL_TICKET_PROGRESS'])
   const { err } = await sendProgress('o47003', progress(over))
@@ -117,18 +173,32 @@ test.each([
 test('a missing keyword is 47003', async () => {
   const data: Record<string, unknown> = progress()
   delete data.time4
-  expect((await sendProgress('oX', data as ReturnType<typeof progress>)).err.errMsg).toContain('data.time4.value is empty')
+  expect((await sendProgress('oX', data as ReturnType<typeof progress>)).err.errMsg).toContain(
+    'data.time4.value is empty',
+  )
 })
 
 test('a long-term template needs no credit', async () => {
   const r = await send({ touser: 'oLong', templateId: 'TPL_LONG', data: { thing1: { value: '停水通知' } } })
   expect(r.res.errCode).toBe(0)
-  expect((await send({ touser: 'oLong', templateId: 'TPL_LONG', data: { thing1: { value: '恢复供水' } } })).res.errCode).toBe(0)
+  expect(
+    (await send({ touser: 'oLong', templateId: 'TPL_LONG', data: { thing1: { value: '恢复供水' } } })).res
+      .errCode,
+  ).toBe(0)
 })
 
 test('subscribe grants are checked like wx.requestSubscribeMessage (≤ 3 known templates)', async () => {
   expect((await lc.dev.subscribe('oA', ['TPL_NOPE'])).status).toBe(400)
-  expect((await lc.dev.subscribe('oA', ['TPL_TASK_NEW', 'TPL_TASK_DUE', 'TPL_TICKET_ACCEPTED', 'TPL_OVERDUE_ALERT'])).status).toBe(400)
+  expect(
+    (
+      await lc.dev.subscribe('oA', [
+        'TPL_TASK_NEW',
+        'TPL_TASK_DUE',
+        'TPL_TICKET_ACCEPTED',
+        'TPL_OVERDUE_ALERT',
+      ])
+    ).status,
+  ).toBe(400)
 })
 
 test('injected faults fail the next n sends with errCode -1, without spending the credit', async () => {
@@ -151,15 +221,23 @@ test('a function without permissions.openapi cannot call it (-604101)', async ()
 
 test('msgSecCheck v2: risky, review and pass', async () => {
   const risky = (await check('村口有人聚众赌博')).res
-  expect(risky).toMatchObject({ errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'risky', label: 20006 } })
+  expect(risky).toMatchObject({
+    errCode: 0,
+    errMsg: 'openapi.security.msgSecCheck:ok',
+    result: { suggest: 'risky', label: 20006 },
+  })
   expect(risky.traceId).toEqual(expect.any(String))
-  expect(risky.detail).toEqual(expect.arrayContaining([expect.objectContaining({ strategy: 'keyword', keyword: '赌博' })]))
+  expect(risky.detail).toEqual(
+    expect.arrayContaining([expect.objectContaining({ strategy: 'keyword', keyword: '赌博' })]),
+  )
   expect((await check('我要去县里上访')).res.result.suggest).toBe('review')
-  const pass = (await check('三组路灯坏了，晚上很黑'))
+  const pass = await check('三组路灯坏了，晚上很黑')
   expect(pass.res.result).toEqual({ suggest: 'pass', label: 100 })
 })
 
 test('all sent messages are listed without touser', async () => {
   const { body } = await lc.dev.messages()
-  expect(new Set(body.messages.map((m: { touser: string }) => m.touser))).toEqual(new Set(['oOnce', 'oTwice', 'o47003', 'oLong', 'oFlaky']))
+  expect(new Set(body.messages.map((m: { touser: string }) => m.touser))).toEqual(
+    new Set(['oOnce', 'oTwice', 'o47003', 'oLong', 'oFlaky']),
+  )
 })

@@ -8,7 +8,11 @@ test('project.config.json passes miniprogram-ci schema validation and points at 
   const ci = require('miniprogram-ci') as { schemaValidate(kind: string, json: unknown): unknown }
   const json = JSON.parse(readFileSync(join(REPO, 'project.config.json'), 'utf8'))
   expect(await ci.schemaValidate('projectconfig', json)).toEqual({ warning: '', error: [] })
-  expect(json).toMatchObject({ miniprogramRoot: 'build/weapp/', cloudfunctionRoot: 'build/cloudfunctions/', compileType: 'miniprogram' })
+  expect(json).toMatchObject({
+    miniprogramRoot: 'build/weapp/',
+    cloudfunctionRoot: 'build/cloudfunctions/',
+    compileType: 'miniprogram',
+  })
 })
 
 test('every built function is a deployable folder: bundle, package.json with only wx-server-sdk, config.json', () => {
@@ -22,6 +26,8 @@ test('every built function is a deployable folder: bundle, package.json with onl
     JSON.parse(readFileSync(join(BUILT_FUNCTIONS, name, 'config.json'), 'utf8'))
     const bundle = readFileSync(join(BUILT_FUNCTIONS, name, 'index.js'), 'utf8')
     const requires = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
-    expect(requires.filter((r) => r !== 'wx-server-sdk' && !r.startsWith('node:') && !builtinModules.includes(r))).toEqual([])
+    expect(
+      requires.filter((r) => r !== 'wx-server-sdk' && !r.startsWith('node:') && !builtinModules.includes(r)),
+    ).toEqual([])
   }
 })

@@ -28,7 +28,11 @@ let fnDir: string
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(50_000)])
 
 const upload = (path: string, body: Buffer, headers: Record<string, string>) =>
-  lc.request(`/__storage/upload?path=${encodeURIComponent(path)}`, { method: 'POST', headers, body: new Uint8Array(body) })
+  lc.request(`/__storage/upload?path=${encodeURIComponent(path)}`, {
+    method: 'POST',
+    headers,
+    body: new Uint8Array(body),
+  })
 
 beforeAll(async () => {
   fnDir = makeFunctionsDir({ files: { code: CODE } })
@@ -41,7 +45,10 @@ afterAll(async () => {
 })
 
 test('an uploaded photo is served byte for byte, and a function sees its URL and uploader', async () => {
-  const up = await upload('uploads/oAlice/photo 1.jpg', jpeg, { 'x-wx-openid': 'oAlice', 'content-type': 'image/jpeg' })
+  const up = await upload('uploads/oAlice/photo 1.jpg', jpeg, {
+    'x-wx-openid': 'oAlice',
+    'content-type': 'image/jpeg',
+  })
   expect(up.status).toBe(200)
   expect(up.body).toEqual({ fileID: 'cloud://local.yiwang-local/uploads/oAlice/photo 1.jpg' })
 
@@ -53,12 +60,18 @@ test('an uploaded photo is served byte for byte, and a function sees its URL and
   const missing = 'cloud://local.yiwang-local/uploads/oAlice/none.jpg'
   const r = await lc.call('files', { action: 'inspect', fileIDs: [up.body.fileID, missing] }, 'oAlice')
   expect(r.status).toBe(200)
-  expect(r.body.fileList[0]).toMatchObject({ fileID: up.body.fileID, status: 0, tempFileURL: `${lc.url}/storage/uploads/oAlice/photo%201.jpg` })
+  expect(r.body.fileList[0]).toMatchObject({
+    fileID: up.body.fileID,
+    status: 0,
+    tempFileURL: `${lc.url}/storage/uploads/oAlice/photo%201.jpg`,
+  })
   expect(r.body.fileList[1]).toMatchObject({ fileID: missing, status: -503003, tempFileURL: '' })
   expect(r.body.owners).toEqual(['oAlice', null])
   expect(r.body.mine).toEqual([true, false])
   // someone else asking sees it is not theirs
-  expect((await lc.call('files', { action: 'inspect', fileIDs: [up.body.fileID] }, 'oBob')).body.mine).toEqual([false])
+  expect(
+    (await lc.call('files', { action: 'inspect', fileIDs: [up.body.fileID] }, 'oBob')).body.mine,
+  ).toEqual([false])
 })
 
 test('uploads need an identity, an image or audio type, a sane path and ≤ 10 MB', async () => {

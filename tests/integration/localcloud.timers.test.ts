@@ -9,9 +9,15 @@ exports.main = async (event) => ({ event, context: cloud.getWXContext(), now: ne
 
 const FUNCTIONS = {
   // every day at 02:00 (UTC+8)
-  nightly: { code: CONTEXT_FN, config: { triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }] } },
+  nightly: {
+    code: CONTEXT_FN,
+    config: { triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }] },
+  },
   // only in 2031: never due in these tests
-  future: { code: CONTEXT_FN, config: { triggers: [{ name: 'in2031', type: 'timer', config: '0 0 3 1 1 * 2031' }] } },
+  future: {
+    code: CONTEXT_FN,
+    config: { triggers: [{ name: 'in2031', type: 'timer', config: '0 0 3 1 1 * 2031' }] },
+  },
   plain: { code: CONTEXT_FN },
 }
 
@@ -28,7 +34,8 @@ afterAll(async () => {
   rmSync(fnDir, { recursive: true, force: true })
 })
 
-const nightlyRuns = async () => (await lc.dev.timers()).body.runs.filter((r: { functionName: string }) => r.functionName === 'nightly')
+const nightlyRuns = async () =>
+  (await lc.dev.timers()).body.runs.filter((r: { functionName: string }) => r.functionName === 'nightly')
 
 test('functions see the local cloud clock (Date.now and new Date)', async () => {
   const set = await lc.dev.clock({ now: '2030-03-01T10:00:00.000Z' })
@@ -44,7 +51,14 @@ test('advancing past the trigger time fires it once, even across many missed run
   await lc.dev.clock({ now: '2030-03-01T17:59:00.000Z' })
   const before = (await nightlyRuns()).length
   const one = await lc.dev.clock({ advanceMs: 2 * 60_000 })
-  expect(one.body.fired).toEqual([expect.objectContaining({ functionName: 'nightly', triggerName: 'nightly', time: '2030-03-01T18:00:00Z', status: 'ok' })])
+  expect(one.body.fired).toEqual([
+    expect.objectContaining({
+      functionName: 'nightly',
+      triggerName: 'nightly',
+      time: '2030-03-01T18:00:00Z',
+      status: 'ok',
+    }),
+  ])
   expect((await nightlyRuns()).length).toBe(before + 1)
 
   // ten days at once: ten 02:00s passed, one coalesced run for the latest
@@ -60,7 +74,11 @@ test('advancing past the trigger time fires it once, even across many missed run
 test('a timer invocation has SOURCE wx_trigger, no OPENID and the Timer event', async () => {
   const runs = await nightlyRuns()
   const last = runs[0]
-  expect(last.result.event).toEqual({ Type: 'Timer', TriggerName: 'nightly', Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) })
+  expect(last.result.event).toEqual({
+    Type: 'Timer',
+    TriggerName: 'nightly',
+    Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+  })
   expect(last.result.context.SOURCE).toBe('wx_trigger')
   expect(last.result.context.OPENID).toBeUndefined()
   expect(last.result.context.ENV).toBe('local')
@@ -87,7 +105,10 @@ test('GET /__dev/timers lists triggers with their next run (year field honoured)
 
 test('the real-time tick fires due triggers without any clock advance', async () => {
   const dir = makeFunctionsDir({
-    everySecond: { code: CONTEXT_FN, config: { triggers: [{ name: 'tick', type: 'timer', config: '* * * * * * *' }] } },
+    everySecond: {
+      code: CONTEXT_FN,
+      config: { triggers: [{ name: 'tick', type: 'timer', config: '* * * * * * *' }] },
+    },
   })
   const ticking = await startLocalCloud({ env: { FUNCTIONS_DIR: dir, TIMER_TICK_MS: '200' } })
   try {
