@@ -3,7 +3,7 @@
  * chinese-days 1.5.7 (MIT, https://github.com/vsme/chinese-days, file dist/chinese-days.json).
  *
  * Why a copy: the package bundles 2004–2026 plus lunar and solar-term code, ≈ 24 KB minified, and
- * the mini-program main package is capped at 2 MB; this table is under 3 KB. Regenerate it from a newer
+ * the mini-program main package is capped at 2 MB; this table is ≈ 3.4 KB. Regenerate it from a newer
  * chinese-days when the State Council publishes a year, or let the grid office add the days as
  * calendar overrides (config) until then. The State Council notices these years follow:
  *   2024 国办发明电〔2023〕7号, 2025 国办发明电〔2024〕12号, 2026 国办发明电〔2025〕7号.

@@ -80,7 +80,10 @@ export const isWorkingTime = (calendar: WorkingCalendar, at: Instant): boolean =
   const ms = toEpochMs(at)
   const date = shanghaiDate(ms)
   const minute = (ms - shanghaiMidnight(date)) / MINUTE_MS
-  return calendar.isWorkingDay(date) && calendar.periods.some((p) => minute >= p.startMinute && minute < p.endMinute)
+  return (
+    calendar.isWorkingDay(date) &&
+    calendar.periods.some((p) => minute >= p.startMinute && minute < p.endMinute)
+  )
 }
 
 /** Calendar time in minutes between two instants (for urgent windows, which run day and night). */

@@ -80,8 +80,11 @@ export const dueActions = (
 }
 
 /** `nextDueAt` for a ticket as it stands (stored on it, so the sweeper can query by index). */
-export const computeNextDueAt = (ticket: Ticket, rules: TownRules, calendar: WorkingCalendar): string | null =>
-  earliest(pendingSteps(ticket, rules, calendar))
+export const computeNextDueAt = (
+  ticket: Ticket,
+  rules: TownRules,
+  calendar: WorkingCalendar,
+): string | null => earliest(pendingSteps(ticket, rules, calendar))
 
 /** Whether `step` is among what is due now: the only condition under which remind/escalate are accepted. */
 export const isStepDue = (

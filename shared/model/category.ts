@@ -17,12 +17,54 @@ export interface Category {
 
 /** The default catalogue (DESIGN.md §5); the town edits it in `config`. */
 export const DEFAULT_CATEGORIES: readonly Category[] = [
-  { code: 'safety', name: '安全隐患', defaultPriority: 'urgent', hint: '溺水、危房、火灾、交通等隐患', active: true, order: 1 },
-  { code: 'dispute', name: '矛盾纠纷', defaultPriority: 'normal', hint: '邻里、土地、家庭等纠纷', active: true, order: 2 },
-  { code: 'request', name: '群众诉求', defaultPriority: 'normal', hint: '需要帮忙解决的事情', active: true, order: 3 },
-  { code: 'environment', name: '环境卫生', defaultPriority: 'normal', hint: '垃圾、污水、乱堆乱放', active: true, order: 4 },
-  { code: 'question', name: '政策咨询', defaultPriority: 'normal', hint: '医保、养老、补贴等政策', active: true, order: 5 },
-  { code: 'opinion', name: '社情民意', defaultPriority: 'normal', hint: '意见和建议', active: true, order: 6 },
+  {
+    code: 'safety',
+    name: '安全隐患',
+    defaultPriority: 'urgent',
+    hint: '溺水、危房、火灾、交通等隐患',
+    active: true,
+    order: 1,
+  },
+  {
+    code: 'dispute',
+    name: '矛盾纠纷',
+    defaultPriority: 'normal',
+    hint: '邻里、土地、家庭等纠纷',
+    active: true,
+    order: 2,
+  },
+  {
+    code: 'request',
+    name: '群众诉求',
+    defaultPriority: 'normal',
+    hint: '需要帮忙解决的事情',
+    active: true,
+    order: 3,
+  },
+  {
+    code: 'environment',
+    name: '环境卫生',
+    defaultPriority: 'normal',
+    hint: '垃圾、污水、乱堆乱放',
+    active: true,
+    order: 4,
+  },
+  {
+    code: 'question',
+    name: '政策咨询',
+    defaultPriority: 'normal',
+    hint: '医保、养老、补贴等政策',
+    active: true,
+    order: 5,
+  },
+  {
+    code: 'opinion',
+    name: '社情民意',
+    defaultPriority: 'normal',
+    hint: '意见和建议',
+    active: true,
+    order: 6,
+  },
   { code: 'other', name: '其他', defaultPriority: 'normal', hint: '其他事项', active: true, order: 7 },
 ]
 

@@ -104,9 +104,7 @@ export interface Escalation {
 }
 
 export type TimelineActor =
-  | { kind: 'reporter' }
-  | { kind: 'staff'; staffId: string; name?: string; role?: Role }
-  | { kind: 'system' }
+  { kind: 'reporter' } | { kind: 'staff'; staffId: string; name?: string; role?: Role } | { kind: 'system' }
 
 export interface TimelineEntry {
   at: string

@@ -111,7 +111,11 @@ export const PLACEHOLDERS: Record<Exclude<KeywordType, 'time' | 'date'>, string>
 }
 
 const cut = (s: string, max: number, ellipsis: string): string =>
-  chars(s).length <= max ? s : chars(s).slice(0, max - chars(ellipsis).length).join('') + ellipsis
+  chars(s).length <= max
+    ? s
+    : chars(s)
+        .slice(0, max - chars(ellipsis).length)
+        .join('') + ellipsis
 
 /**
  * A value made to fit its keyword type: whitespace collapsed, too long shortened with an ellipsis,
@@ -134,7 +138,10 @@ export const fitKeywordValue = (type: KeywordType, raw: string): string => {
 const FITTERS: Record<Exclude<KeywordType, 'time' | 'date'>, (v: string) => string> = {
   thing: (v) => cut(v, 20, '…'),
   // phrase is Chinese characters only: an ellipsis would break the rule, so it is simply cut.
-  phrase: (v) => chars(v.replace(/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu, '')).slice(0, 5).join(''),
+  phrase: (v) =>
+    chars(v.replace(/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu, ''))
+      .slice(0, 5)
+      .join(''),
   name: (v) => cut(v, 10, '…'),
   character_string: (v) => cut(v.replace(/[^\x21-\x7e]/g, ''), 32, '...'),
   number: (v) => {
@@ -146,7 +153,10 @@ const FITTERS: Record<Exclude<KeywordType, 'time' | 'date'>, (v: string) => stri
   },
   phone_number: (v) => v.replace(/[^\d+-]/g, '').slice(0, 17),
   letter: (v) => v.replace(/[^A-Za-z]/g, '').slice(0, 32),
-  symbol: (v) => chars(v.replace(/[\dA-Za-z\s\u3400-\u9fff]/gu, '')).slice(0, 5).join(''),
+  symbol: (v) =>
+    chars(v.replace(/[\dA-Za-z\s\u3400-\u9fff]/gu, ''))
+      .slice(0, 5)
+      .join(''),
   amount: (v) => {
     const m = /\d{1,10}(\.\d{1,2})?/.exec(v)
     return m === null ? '' : `${m[0]}元`

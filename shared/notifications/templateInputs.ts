@@ -6,7 +6,13 @@
  */
 export interface TemplateInputs {
   /** To the reporter: we have it, and who will handle it by when. */
-  ticketAccepted: { ticketNumber: string; description: string; status: string; acceptedAt: string; tip: string }
+  ticketAccepted: {
+    ticketNumber: string
+    description: string
+    status: string
+    acceptedAt: string
+    tip: string
+  }
   /** To the reporter: signed for, progress, waiting for information, transferred, rejected. */
   ticketProgress: { ticketNumber: string; status: string; progress: string; updatedAt: string }
   /** To the reporter: done — please confirm and rate. */

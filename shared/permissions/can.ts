@@ -38,7 +38,8 @@ const inVillage = (actor: Actor, p: Place) =>
 const townWide = (actor: Actor) => hasRole(actor, ...TOWN_ROLES)
 
 /** Staff whose scope covers the place, at any level. */
-export const covers = (actor: Actor, p: Place): boolean => inGrid(actor, p) || inVillage(actor, p) || townWide(actor)
+export const covers = (actor: Actor, p: Place): boolean =>
+  inGrid(actor, p) || inVillage(actor, p) || townWide(actor)
 /** Guides and town roles: may correct and chase. */
 export const supervises = (actor: Actor, p: Place): boolean => inVillage(actor, p) || townWide(actor)
 
@@ -52,7 +53,10 @@ const isSystem = (actor: Actor) => actor.kind === 'system'
 const isAdmin = (actor: Actor) => actor.kind === 'person' && hasRole(actor, 'admin')
 
 type TicketRule = (actor: Actor, t: TicketAccess) => boolean
-const TICKET_RULES: Record<Exclude<PermissionAction, 'logPatrol' | 'reportOnBehalf' | 'manageRoster' | 'manageConfig' | 'viewBoard'>, TicketRule> = {
+const TICKET_RULES: Record<
+  Exclude<PermissionAction, 'logPatrol' | 'reportOnBehalf' | 'manageRoster' | 'manageConfig' | 'viewBoard'>,
+  TicketRule
+> = {
   submit: (a) => a.kind === 'person',
   route: isSystem,
   escalate: isSystem,
@@ -71,7 +75,8 @@ const TICKET_RULES: Record<Exclude<PermissionAction, 'logPatrol' | 'reportOnBeha
   markDuplicate: (a, t) => a.kind === 'person' && supervises(a, t),
   /** The system's ladder reminders, or a guide's manual 催办. */
   remind: (a, t) => isSystem(a) || supervises(a, t),
-  view: (a, t) => isSystem(a) || isReporter(a, t) || (a.kind === 'person' && (covers(a, t) || isAssignee(a, t))),
+  view: (a, t) =>
+    isSystem(a) || isReporter(a, t) || (a.kind === 'person' && (covers(a, t) || isAssignee(a, t))),
   /** The assignee and their guides (DESIGN.md §7); supervisors and the admin see it masked. */
   viewContact: (a, t) =>
     a.kind === 'person' && (isAssignee(a, t) || inVillage(a, t) || hasRole(a, 'townGuide')),
@@ -87,7 +92,8 @@ export const can = (actor: Actor, action: PermissionAction, resource: Permission
   if (actor.scope.townId !== townId) return false
   switch (action) {
     case 'viewBoard': {
-      const place: Place = resource.kind === 'ticket' ? resource.ticket : resource.kind === 'town' ? {} : resource
+      const place: Place =
+        resource.kind === 'ticket' ? resource.ticket : resource.kind === 'town' ? {} : resource
       return actor.kind === 'person' && supervises(actor, place)
     }
     case 'logPatrol':

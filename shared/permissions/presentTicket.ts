@@ -18,7 +18,11 @@ type Visibility = 'full' | 'masked' | 'hidden'
  * nobody else sees an anonymous reporter; the assignee and their guides see the contact; others
  * see it masked.
  */
-export const reporterVisibility = (ticket: Ticket, viewer: Actor, options: PresentOptions = {}): Visibility => {
+export const reporterVisibility = (
+  ticket: Ticket,
+  viewer: Actor,
+  options: PresentOptions = {},
+): Visibility => {
   if (options.audit === true && can(viewer, 'audit', { kind: 'ticket', ticket })) return 'full'
   if (isReporter(viewer, ticket)) return 'full'
   if (ticket.anonymous) return 'hidden'
@@ -26,7 +30,11 @@ export const reporterVisibility = (ticket: Ticket, viewer: Actor, options: Prese
 }
 
 const contactFor = <T extends { name?: string; phone?: string }>(c: T, v: Visibility) =>
-  v === 'full' ? { name: c.name, phone: c.phone } : v === 'masked' ? maskContact({ name: c.name, phone: c.phone }) : {}
+  v === 'full'
+    ? { name: c.name, phone: c.phone }
+    : v === 'masked'
+      ? maskContact({ name: c.name, phone: c.phone })
+      : {}
 
 /**
  * The ticket as `viewer` may see it. The caller checks `can(viewer, 'view', …)` first; this
@@ -37,7 +45,12 @@ export const presentTicket = (ticket: Ticket, viewer: Actor, options: PresentOpt
   const reporter =
     v === 'hidden'
       ? { hidden: true, masked: false }
-      : { hidden: false, masked: v === 'masked', role: ticket.reporter.role, ...contactFor(ticket.reporter, v) }
+      : {
+          hidden: false,
+          masked: v === 'masked',
+          role: ticket.reporter.role,
+          ...contactFor(ticket.reporter, v),
+        }
   return {
     _id: ticket._id,
     number: ticket.number,
@@ -81,7 +94,10 @@ export const summarizeTicket = (ticket: Ticket): TicketSummary => ({
   number: ticket.number,
   categoryCode: ticket.categoryCode,
   priority: ticket.priority,
-  excerpt: Array.from(ticket.description).length > 60 ? `${Array.from(ticket.description).slice(0, 59).join('')}…` : ticket.description,
+  excerpt:
+    Array.from(ticket.description).length > 60
+      ? `${Array.from(ticket.description).slice(0, 59).join('')}…`
+      : ticket.description,
   status: ticket.status,
   villageId: ticket.villageId,
   gridId: ticket.gridId,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from './limits'
 
 /**
@@ -7,7 +7,10 @@ import { LIMITS } from './limits'
  */
 
 export const documentId = (label = '记录') =>
-  z.string({ error: `缺少${label}编号` }).min(1, `缺少${label}编号`).max(64, `${label}编号无效`)
+  z
+    .string({ error: `缺少${label}编号` })
+    .min(1, `缺少${label}编号`)
+    .max(64, `${label}编号无效`)
 
 /** A client-made idempotency key (a uuid, or anything uuid-ish): retries of one tap share it. */
 export const clientRequestId = z

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ERROR_CODES, type AppError } from '../errors'
 
 /** `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (docs/architecture.md). */

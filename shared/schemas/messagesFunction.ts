@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { documentId, isoInstant, pageOf, pageRequest } from './common'
 import { LIMITS } from './limits'
 
@@ -35,12 +35,11 @@ export const reportSubscriptionsRequest = z.object({
     .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
 })
 
-export const messagesRequest = z.discriminatedUnion('action', [
-  listMessagesRequest,
-  markReadRequest,
-  unreadCountRequest,
-  reportSubscriptionsRequest,
-], { error: '不支持的操作' })
+export const messagesRequest = z.discriminatedUnion(
+  'action',
+  [listMessagesRequest, markReadRequest, unreadCountRequest, reportSubscriptionsRequest],
+  { error: '不支持的操作' },
+)
 export type MessagesRequest = z.infer<typeof messagesRequest>
 export type MessagesRequestInput = z.input<typeof messagesRequest>
 

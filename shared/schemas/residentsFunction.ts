@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { documentId } from './common'
 
 /** Function `residents`: choosing a home grid (once, or from a grid QR code) and the lists to pick from. */
@@ -7,7 +7,11 @@ export const setHomeGridRequest = z.object({ action: z.literal('setHomeGrid'), g
 export const villagesRequest = z.object({ action: z.literal('villages') })
 export const gridsRequest = z.object({ action: z.literal('grids'), villageId: documentId('村') })
 
-export const residentsRequest = z.discriminatedUnion('action', [setHomeGridRequest, villagesRequest, gridsRequest], { error: '不支持的操作' })
+export const residentsRequest = z.discriminatedUnion(
+  'action',
+  [setHomeGridRequest, villagesRequest, gridsRequest],
+  { error: '不支持的操作' },
+)
 export type ResidentsRequest = z.infer<typeof residentsRequest>
 export type ResidentsRequestInput = z.input<typeof residentsRequest>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { STAFF_ROLES, ROLES } from '../model/roles'
 import { documentId, isoInstant, mobilePhone, personName } from './common'
 
@@ -27,17 +27,27 @@ export const bindInviteRequest = z.object({
 
 export const meRequest = z.object({ action: z.literal('me') })
 
-export const rosterRequest = z.discriminatedUnion('action', [createStaffRequest, bindInviteRequest, meRequest], { error: '不支持的操作' })
+export const rosterRequest = z.discriminatedUnion(
+  'action',
+  [createStaffRequest, bindInviteRequest, meRequest],
+  { error: '不支持的操作' },
+)
 export type RosterRequest = z.infer<typeof rosterRequest>
 export type RosterRequestInput = z.input<typeof rosterRequest>
 
-const scopeView = z.object({ townId: z.string(), villageIds: z.array(z.string()), gridIds: z.array(z.string()) })
+const scopeView = z.object({
+  townId: z.string(),
+  villageIds: z.array(z.string()),
+  gridIds: z.array(z.string()),
+})
 
 export const meResponse = z.object({
   openid: z.string(),
   townId: z.string().nullable(),
   roles: z.array(z.enum(ROLES)),
-  staff: z.object({ _id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), scope: scopeView }).nullable(),
+  staff: z
+    .object({ _id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), scope: scopeView })
+    .nullable(),
   resident: z.object({ homeGridId: z.string().nullable(), homeVillageId: z.string().nullable() }).nullable(),
 })
 

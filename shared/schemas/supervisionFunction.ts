@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { documentId, expectedVersion, note, pageOf, pageRequest, reason, ticketRef } from './common'
 import { ticketMutationResponse } from './ticketsFunction'
 import { ticketSummary } from './ticketView'
@@ -46,14 +46,18 @@ export const remindRequest = z.object({
   note: note.optional(),
 })
 
-export const supervisionRequest = z.discriminatedUnion('action', [
-  overdueBoardRequest,
-  returnedQueueRequest,
-  redispatchRequest,
-  rejectRequest,
-  markDuplicateRequest,
-  remindRequest,
-], { error: '不支持的操作' })
+export const supervisionRequest = z.discriminatedUnion(
+  'action',
+  [
+    overdueBoardRequest,
+    returnedQueueRequest,
+    redispatchRequest,
+    rejectRequest,
+    markDuplicateRequest,
+    remindRequest,
+  ],
+  { error: '不支持的操作' },
+)
 export type SupervisionRequest = z.infer<typeof supervisionRequest>
 export type SupervisionRequestInput = z.input<typeof supervisionRequest>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Function `sweeper`: started only by its timer trigger. The event is what WeChat sends; the

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   boundedText,
   clientRequestId,
@@ -60,17 +60,21 @@ export const patrolRequest = z.object({
     .optional(),
 })
 
-export const tasksRequest = z.discriminatedUnion('action', [
-  inboxRequest,
-  signForRequest,
-  addProgressRequest,
-  requestInfoRequest,
-  resumeRequest,
-  resolveRequest,
-  returnTicketRequest,
-  transferRequest,
-  patrolRequest,
-], { error: '不支持的操作' })
+export const tasksRequest = z.discriminatedUnion(
+  'action',
+  [
+    inboxRequest,
+    signForRequest,
+    addProgressRequest,
+    requestInfoRequest,
+    resumeRequest,
+    resolveRequest,
+    returnTicketRequest,
+    transferRequest,
+    patrolRequest,
+  ],
+  { error: '不支持的操作' },
+)
 export type TasksRequest = z.infer<typeof tasksRequest>
 export type TasksRequestInput = z.input<typeof tasksRequest>
 

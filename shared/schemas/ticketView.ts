@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { PRIORITIES } from '../model/category'
 import { LADDER_STEPS, TICKET_STATUSES } from '../model/ticket'
 import { ROLES } from '../model/roles'
@@ -49,7 +49,9 @@ export const ticketView = z.object({
   priority,
   description: z.string(),
   photos: z.array(z.string()),
-  location: z.object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() }).nullable(),
+  location: z
+    .object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() })
+    .nullable(),
   anonymous: z.boolean(),
   source: z.enum(['resident', 'informant', 'patrol']),
   reporter: reporterView,
@@ -57,9 +59,7 @@ export const ticketView = z.object({
   isMine: z.boolean(),
   status: ticketStatus,
   assigneeId: z.string().nullable(),
-  deadlines: z
-    .object({ dispatchedAt: isoInstant, signFor: deadline, resolve: deadline })
-    .nullable(),
+  deadlines: z.object({ dispatchedAt: isoInstant, signFor: deadline, resolve: deadline }).nullable(),
   paused: z.boolean(),
   escalationLevel: z.number().int().min(0).max(3),
   firedSteps: z.array(z.enum(LADDER_STEPS)),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   boundedText,
   clientRequestId,
@@ -73,14 +73,18 @@ export const supplementTicketRequest = z.object({
   photos,
 })
 
-export const ticketsRequest = z.discriminatedUnion('action', [
-  submitTicketRequest,
-  listMyTicketsRequest,
-  ticketDetailRequest,
-  confirmTicketRequest,
-  reopenTicketRequest,
-  supplementTicketRequest,
-], { error: '不支持的操作' })
+export const ticketsRequest = z.discriminatedUnion(
+  'action',
+  [
+    submitTicketRequest,
+    listMyTicketsRequest,
+    ticketDetailRequest,
+    confirmTicketRequest,
+    reopenTicketRequest,
+    supplementTicketRequest,
+  ],
+  { error: '不支持的操作' },
+)
 export type TicketsRequest = z.infer<typeof ticketsRequest>
 export type TicketsRequestInput = z.input<typeof ticketsRequest>
 

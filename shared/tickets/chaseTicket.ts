@@ -32,7 +32,11 @@ const overdueText = (step: CommandOf<'escalate'>['step'], ctx: TransitionContext
       ? '超时未办结'
       : `超时未办结已逾${describeDuration(ctx.rules.ladder.supervisorAfter)}`
 
-export const escalateTicket = (ticket: Ticket, c: CommandOf<'escalate'>, ctx: TransitionContext): HandlerOutcome => {
+export const escalateTicket = (
+  ticket: Ticket,
+  c: CommandOf<'escalate'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   if (!isStepDue(ticket, c.step, ctx.now, ctx.rules, ctx.calendar)) return notDue()
   const spec = LADDER[c.step]
   const data = { overdue: overdueText(c.step, ctx), level: spec.label }
@@ -50,12 +54,22 @@ export const escalateTicket = (ticket: Ticket, c: CommandOf<'escalate'>, ctx: Tr
 }
 
 /** A ladder reminder (system, with a step) or a guide's manual 催办 (no step). */
-export const remindTicket = (ticket: Ticket, c: CommandOf<'remind'>, ctx: TransitionContext): HandlerOutcome => {
+export const remindTicket = (
+  ticket: Ticket,
+  c: CommandOf<'remind'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   if (c.step !== undefined) {
     if (ctx.actor.kind !== 'system') return refuse('FORBIDDEN', '自动提醒只能由系统发出')
     if (!isStepDue(ticket, c.step, ctx.now, ctx.rules, ctx.calendar)) return notDue()
-    const dueAt = stepDueAt(ticket, c.step === 'signForReminder' ? 'signForOverdue' : 'resolveOverdue', ctx.rules, ctx.calendar)
-    const hint = c.step === 'signForReminder' ? '即将超过签收时限，请尽快签收' : '即将超过办结时限，请尽快办理'
+    const dueAt = stepDueAt(
+      ticket,
+      c.step === 'signForReminder' ? 'signForOverdue' : 'resolveOverdue',
+      ctx.rules,
+      ctx.calendar,
+    )
+    const hint =
+      c.step === 'signForReminder' ? '即将超过签收时限，请尽快签收' : '即将超过办结时限，请尽快办理'
     return {
       ok: true,
       changes: { escalation: fire(ticket, c.step, ctx) },

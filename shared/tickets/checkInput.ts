@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from '../schemas/limits'
 import { boundedText, cloudFileId } from '../schemas/common'
 import { refuse, type Refusal } from './context'

@@ -9,7 +9,11 @@ import { progressNotice, taskNotice } from './notices'
 
 /** The reporter closes the loop: confirm and rate, or reopen (重办); or nobody answers and it closes. */
 
-export const confirmTicket = (_t: Ticket, c: CommandOf<'confirm'>, ctx: TransitionContext): HandlerOutcome => {
+export const confirmTicket = (
+  _t: Ticket,
+  c: CommandOf<'confirm'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const score = check(ratingScore, c.rating)
   if (!score.ok) return score
   const comment = c.comment === undefined ? undefined : check(commentText, c.comment)
@@ -30,7 +34,11 @@ export const confirmTicket = (_t: Ticket, c: CommandOf<'confirm'>, ctx: Transiti
  * From `closed` only within the reopen window, and only so many times: after that, the complaint is
  * a matter for supervision, not another round in the grid.
  */
-export const reopenTicket = (ticket: Ticket, c: CommandOf<'reopen'>, ctx: TransitionContext): HandlerOutcome => {
+export const reopenTicket = (
+  ticket: Ticket,
+  c: CommandOf<'reopen'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const reason = check(reasonText, c.reason)
   if (!reason.ok) return reason
   const { rules, calendar } = ctx
@@ -43,11 +51,19 @@ export const reopenTicket = (ticket: Ticket, c: CommandOf<'reopen'>, ctx: Transi
   }
   const limit = timeLimitFor(rules, ticket.categoryCode, ticket.priority)
   const deadlines =
-    ticket.deadlines === null ? null : reopenDeadlines(calendar, ticket.deadlines, ctx.now, limit, rules.ladder)
+    ticket.deadlines === null
+      ? null
+      : reopenDeadlines(calendar, ticket.deadlines, ctx.now, limit, rules.ladder)
   const reopened = { ...ticket, deadlines }
   return {
     ok: true,
-    changes: { reopenCount: ticket.reopenCount + 1, closedAt: null, rating: null, resolution: null, deadlines },
+    changes: {
+      reopenCount: ticket.reopenCount + 1,
+      closedAt: null,
+      rating: null,
+      resolution: null,
+      deadlines,
+    },
     note: reason.value,
     effects:
       ticket.assigneeId === null
@@ -65,7 +81,11 @@ export const reopenTicket = (ticket: Ticket, c: CommandOf<'reopen'>, ctx: Transi
 }
 
 /** Resolved and unanswered for the rules' period: closed without a rating. */
-export const autoCloseTicket = (ticket: Ticket, _c: CommandOf<'autoClose'>, ctx: TransitionContext): HandlerOutcome => {
+export const autoCloseTicket = (
+  ticket: Ticket,
+  _c: CommandOf<'autoClose'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const resolvedAt = ticket.resolution?.at ?? ticket.updatedAt
   const due = addDuration(ctx.calendar, resolvedAt, ctx.rules.autoCloseAfter)
   if (toEpochMs(ctx.now) < toEpochMs(due)) return refuse('INVALID_TRANSITION', '尚未到自动办结时间')

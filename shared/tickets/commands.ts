@@ -57,7 +57,13 @@ export interface CommandSpec {
 }
 
 const WORKING: readonly TicketStatus[] = ['pendingSignFor', 'inProgress']
-const CORRECTABLE: readonly TicketStatus[] = ['submitted', 'pendingSignFor', 'inProgress', 'awaitingInfo', 'returned']
+const CORRECTABLE: readonly TicketStatus[] = [
+  'submitted',
+  'pendingSignFor',
+  'inProgress',
+  'awaitingInfo',
+  'returned',
+]
 const CHASEABLE: readonly TicketStatus[] = ['pendingSignFor', 'inProgress', 'returned']
 
 /** The status table. README.md shows it as a table; tests check every row. */

@@ -25,7 +25,8 @@ export interface Refusal {
   message: string
 }
 
-export type TransitionResult = { ok: true; ticket: Ticket; effects: Effect[] } | { ok: false; refusal: Refusal }
+export type TransitionResult =
+  { ok: true; ticket: Ticket; effects: Effect[] } | { ok: false; refusal: Refusal }
 
 /** What a command handler decides; `transition` adds the timeline entry, version and nextDueAt. */
 export type HandlerOutcome =

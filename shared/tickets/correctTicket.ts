@@ -14,7 +14,12 @@ import { gridNameOf, progressNotice, taskNotice } from './notices'
  * or mark duplicates. A ticket that changes hands keeps its deadlines: the clock started at dispatch.
  */
 
-const audit = (ticket: Ticket, ctx: TransitionContext, action: string, details: Record<string, unknown>): AuditEffect => ({
+const audit = (
+  ticket: Ticket,
+  ctx: TransitionContext,
+  action: string,
+  details: Record<string, unknown>,
+): AuditEffect => ({
   kind: 'audit',
   ticketId: ticket._id,
   action,
@@ -23,7 +28,11 @@ const audit = (ticket: Ticket, ctx: TransitionContext, action: string, details: 
   details,
 })
 
-export const returnTicket = (ticket: Ticket, c: CommandOf<'returnTicket'>, ctx: TransitionContext): HandlerOutcome => {
+export const returnTicket = (
+  ticket: Ticket,
+  c: CommandOf<'returnTicket'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const reason = check(reasonText, c.reason)
   if (!reason.ok) return reason
   const returned = { ...ticket, assigneeId: null }
@@ -45,28 +54,54 @@ export const returnTicket = (ticket: Ticket, c: CommandOf<'returnTicket'>, ctx: 
 }
 
 /** A guide sends a returned (or never-routed) ticket to a grid in their scope. */
-export const redispatchTicket = (ticket: Ticket, c: CommandOf<'redispatch'>, ctx: TransitionContext): HandlerOutcome => {
-  if (!supervises(ctx.actor, { villageId: c.villageId })) return refuse('FORBIDDEN', '只能派给您负责的村的网格')
+export const redispatchTicket = (
+  ticket: Ticket,
+  c: CommandOf<'redispatch'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
+  if (!supervises(ctx.actor, { villageId: c.villageId }))
+    return refuse('FORBIDDEN', '只能派给您负责的村的网格')
   if (c.assigneeId.length === 0) return refuse('INVALID_INPUT', '缺少办理人')
   const note = c.note === undefined ? undefined : check(noteText, c.note)
   if (note !== undefined && !note.ok) return note
   const deadlines =
     ticket.deadlines ??
-    computeDeadlines(ctx.calendar, ctx.now, timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority), ctx.rules.ladder)
+    computeDeadlines(
+      ctx.calendar,
+      ctx.now,
+      timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority),
+      ctx.rules.ladder,
+    )
   const moved = { ...ticket, villageId: c.villageId, gridId: c.gridId, assigneeId: c.assigneeId, deadlines }
   return {
     ok: true,
-    changes: { villageId: c.villageId, gridId: c.gridId, assigneeId: c.assigneeId, deadlines, signedForAt: null },
+    changes: {
+      villageId: c.villageId,
+      gridId: c.gridId,
+      assigneeId: c.assigneeId,
+      deadlines,
+      signedForAt: null,
+    },
     note: note?.value ?? `派给${gridNameOf(ctx, c.gridId) || '网格'}`,
     effects: [
-      taskNotice(moved, ctx, { kind: 'staff', staffId: c.assigneeId }, ticket.description, deadlines.signFor.dueAt),
+      taskNotice(
+        moved,
+        ctx,
+        { kind: 'staff', staffId: c.assigneeId },
+        ticket.description,
+        deadlines.signFor.dueAt,
+      ),
       audit(ticket, ctx, 'redispatch', { toGridId: c.gridId, toAssigneeId: c.assigneeId }),
     ],
   }
 }
 
 /** 转办: the assignee hands the ticket to another grid (routed there by the function). */
-export const transferTicket = (ticket: Ticket, c: CommandOf<'transfer'>, ctx: TransitionContext): HandlerOutcome => {
+export const transferTicket = (
+  ticket: Ticket,
+  c: CommandOf<'transfer'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const reason = check(reasonText, c.reason)
   if (!reason.ok) return reason
   if (c.gridId === ticket.gridId) return refuse('INVALID_INPUT', '不能转办给本网格')
@@ -86,12 +121,20 @@ export const transferTicket = (ticket: Ticket, c: CommandOf<'transfer'>, ctx: Tr
         ticket.deadlines?.signFor.dueAt ?? toIso(ctx.now),
       ),
       progressNotice(ticket, ctx, '已转办', `已转交${gridName}办理`),
-      audit(ticket, ctx, 'transfer', { fromGridId: ticket.gridId, toGridId: c.gridId, toAssigneeId: c.assigneeId }),
+      audit(ticket, ctx, 'transfer', {
+        fromGridId: ticket.gridId,
+        toGridId: c.gridId,
+        toAssigneeId: c.assigneeId,
+      }),
     ],
   }
 }
 
-export const rejectTicket = (ticket: Ticket, c: CommandOf<'reject'>, ctx: TransitionContext): HandlerOutcome => {
+export const rejectTicket = (
+  ticket: Ticket,
+  c: CommandOf<'reject'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const reason = check(reasonText, c.reason)
   if (!reason.ok) return reason
   return {
@@ -105,10 +148,15 @@ export const rejectTicket = (ticket: Ticket, c: CommandOf<'reject'>, ctx: Transi
   }
 }
 
-export const markDuplicate = (ticket: Ticket, c: CommandOf<'markDuplicate'>, ctx: TransitionContext): HandlerOutcome => {
+export const markDuplicate = (
+  ticket: Ticket,
+  c: CommandOf<'markDuplicate'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const reason = check(reasonText, c.reason)
   if (!reason.ok) return reason
-  if (c.duplicateOf.length === 0 || c.duplicateOf === ticket._id) return refuse('INVALID_INPUT', '请选择另一张原工单')
+  if (c.duplicateOf.length === 0 || c.duplicateOf === ticket._id)
+    return refuse('INVALID_INPUT', '请选择另一张原工单')
   return {
     ok: true,
     changes: {

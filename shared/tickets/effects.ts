@@ -16,7 +16,13 @@ export type Recipient =
   | { kind: 'supervisors'; villageId: string }
 
 export type NotifyEffect = {
-  [K in TemplateKey]: { kind: 'notify'; ticketId: string; recipient: Recipient; template: K; data: TemplateInputs[K] }
+  [K in TemplateKey]: {
+    kind: 'notify'
+    ticketId: string
+    recipient: Recipient
+    template: K
+    data: TemplateInputs[K]
+  }
 }[TemplateKey]
 
 export interface TimelineEffect {
@@ -45,7 +51,11 @@ export const notify = <K extends TemplateKey>(
 ): NotifyEffect => ({ kind: 'notify', ticketId, recipient, template, data }) as NotifyEffect
 
 const recipientKey = (r: Recipient): string =>
-  r.kind === 'reporter' ? `reporter:${r.openid}` : r.kind === 'staff' ? `staff:${r.staffId}` : `${r.kind}:${r.villageId}`
+  r.kind === 'reporter'
+    ? `reporter:${r.openid}`
+    : r.kind === 'staff'
+      ? `staff:${r.staffId}`
+      : `${r.kind}:${r.villageId}`
 
 /**
  * The outbox's idempotency key for a notification: the same effect of the same ticket version is

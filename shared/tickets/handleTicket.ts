@@ -10,13 +10,21 @@ import { progressNotice, reporterOf, taskNotice } from './notices'
 
 /** The assignee's work: sign for, report progress, ask the resident, resume, resolve. */
 
-export const signForTicket = (ticket: Ticket, _c: CommandOf<'signFor'>, ctx: TransitionContext): HandlerOutcome => ({
+export const signForTicket = (
+  ticket: Ticket,
+  _c: CommandOf<'signFor'>,
+  ctx: TransitionContext,
+): HandlerOutcome => ({
   ok: true,
   changes: { signedForAt: toIso(ctx.now) },
   effects: [progressNotice(ticket, ctx, '已签收', '网格员已签收，正在办理')],
 })
 
-export const addProgress = (ticket: Ticket, c: CommandOf<'addProgress'>, ctx: TransitionContext): HandlerOutcome => {
+export const addProgress = (
+  ticket: Ticket,
+  c: CommandOf<'addProgress'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const note = check(noteText, c.note)
   if (!note.ok) return note
   const photos = check(photoList, c.photos ?? [])
@@ -31,7 +39,11 @@ export const addProgress = (ticket: Ticket, c: CommandOf<'addProgress'>, ctx: Tr
 }
 
 /** Waiting on the resident stops the clock (DESIGN.md §5); `resume` pushes the deadlines. */
-export const requestInfo = (ticket: Ticket, c: CommandOf<'requestInfo'>, ctx: TransitionContext): HandlerOutcome => {
+export const requestInfo = (
+  ticket: Ticket,
+  c: CommandOf<'requestInfo'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const question = check(reasonText, c.question)
   if (!question.ok) return question
   return {
@@ -42,7 +54,11 @@ export const requestInfo = (ticket: Ticket, c: CommandOf<'requestInfo'>, ctx: Tr
   }
 }
 
-export const resumeTicket = (ticket: Ticket, c: CommandOf<'resume'>, ctx: TransitionContext): HandlerOutcome => {
+export const resumeTicket = (
+  ticket: Ticket,
+  c: CommandOf<'resume'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const note = check(noteText, c.note)
   if (!note.ok) return note
   const photos = check(photoList, c.photos ?? [])
@@ -68,7 +84,11 @@ export const resumeTicket = (ticket: Ticket, c: CommandOf<'resume'>, ctx: Transi
   return { ok: true, changes: { pausedAt: null, deadlines }, note: note.value, photos: photos.value, effects }
 }
 
-export const resolveTicket = (ticket: Ticket, c: CommandOf<'resolve'>, ctx: TransitionContext): HandlerOutcome => {
+export const resolveTicket = (
+  ticket: Ticket,
+  c: CommandOf<'resolve'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   const result = check(resultText, c.result)
   if (!result.ok) return result
   const photos = check(photoList, c.photos ?? [])

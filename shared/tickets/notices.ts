@@ -10,7 +10,9 @@ export const reporterOf = (t: Ticket): Recipient => ({ kind: 'reporter', openid:
 
 /** The assignee, or — while nobody holds the ticket — the village guides who must dispatch it. */
 export const holderOf = (t: Ticket): Recipient =>
-  t.assigneeId === null ? { kind: 'villageGuides', villageId: t.villageId } : { kind: 'staff', staffId: t.assigneeId }
+  t.assigneeId === null
+    ? { kind: 'villageGuides', villageId: t.villageId }
+    : { kind: 'staff', staffId: t.assigneeId }
 
 export const gridNameOf = (ctx: TransitionContext, gridId: string): string => ctx.names?.grids?.[gridId] ?? ''
 export const staffNameOf = (ctx: TransitionContext, staffId: string | null): string =>

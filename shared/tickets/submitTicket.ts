@@ -25,7 +25,12 @@ export const submitTicket = (command: CommandOf<'submit'>, ctx: TransitionContex
   const { actor } = ctx
   if (actor.kind !== 'person' || actor.openid === undefined) return refuse('FORBIDDEN', '请在微信中提交')
   if (actor.scope.townId !== command.townId) return refuse('FORBIDDEN', '只能在本镇提交问题')
-  const grid = { kind: 'grid', townId: command.townId, villageId: command.villageId, gridId: command.gridId } as const
+  const grid = {
+    kind: 'grid',
+    townId: command.townId,
+    villageId: command.villageId,
+    gridId: command.gridId,
+  } as const
   if (command.source === 'patrol' && !can(actor, 'logPatrol', grid)) {
     return refuse('FORBIDDEN', '只有本网格的网格员可以登记巡查问题')
   }
@@ -94,11 +99,20 @@ const VIA_NOTE: Record<CommandOf<'route'>['via'], string> = {
 }
 
 /** Dispatch: the assignee is set and the clock starts (DESIGN.md §5: at dispatch, not at sign-for). */
-export const routeTicket = (ticket: Ticket, command: CommandOf<'route'>, ctx: TransitionContext): HandlerOutcome => {
+export const routeTicket = (
+  ticket: Ticket,
+  command: CommandOf<'route'>,
+  ctx: TransitionContext,
+): HandlerOutcome => {
   if (command.assigneeId.length === 0) return refuse('INVALID_INPUT', '缺少办理人')
   const deadlines =
     ticket.deadlines ??
-    computeDeadlines(ctx.calendar, ctx.now, timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority), ctx.rules.ladder)
+    computeDeadlines(
+      ctx.calendar,
+      ctx.now,
+      timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority),
+      ctx.rules.ladder,
+    )
   const routed: Ticket = { ...ticket, assigneeId: command.assigneeId, deadlines }
   return {
     ok: true,
@@ -106,7 +120,13 @@ export const routeTicket = (ticket: Ticket, command: CommandOf<'route'>, ctx: Tr
     note: VIA_NOTE[command.via],
     effects: [
       acceptedNotice(routed, ctx, deadlines.resolve.dueAt),
-      taskNotice(routed, ctx, { kind: 'staff', staffId: command.assigneeId }, ticket.description, deadlines.signFor.dueAt),
+      taskNotice(
+        routed,
+        ctx,
+        { kind: 'staff', staffId: command.assigneeId },
+        ticket.description,
+        deadlines.signFor.dueAt,
+      ),
     ],
   }
 }

@@ -11,7 +11,11 @@ import { markDuplicate, redispatchTicket, rejectTicket, returnTicket, transferTi
 import { addProgress, requestInfo, resolveTicket, resumeTicket, signForTicket } from './handleTicket'
 import { routeTicket, submitTicket } from './submitTicket'
 
-type Handler<T extends CommandType> = (ticket: Ticket, command: CommandOf<T>, ctx: TransitionContext) => HandlerOutcome
+type Handler<T extends CommandType> = (
+  ticket: Ticket,
+  command: CommandOf<T>,
+  ctx: TransitionContext,
+) => HandlerOutcome
 
 const HANDLERS: { [T in Exclude<CommandType, 'submit'>]: Handler<T> } = {
   route: routeTicket,
@@ -36,10 +40,17 @@ const HANDLERS: { [T in Exclude<CommandType, 'submit'>]: Handler<T> } = {
 const leadingRole = (roles: readonly Role[]): Role | undefined =>
   [...ROLES].reverse().find((r) => roles.includes(r))
 
-/** The reporter is shown as "the reporter" (their identity is masked by the view); staff by id. */
-const timelineActor = (actor: Actor, ticket: Ticket): TimelineActor => {
+/** Commands a reporter issues as the reporter (anything else a staff member does, they do as staff). */
+const REPORTER_COMMANDS: readonly CommandType[] = ['submit', 'confirm', 'reopen', 'resume']
+
+/**
+ * The reporter is shown as "the reporter" (their identity is masked by the view, and an anonymous
+ * informant must not reappear by staff id); staff acting in their role are named.
+ */
+const timelineActor = (actor: Actor, ticket: Ticket, command: CommandType): TimelineActor => {
   if (actor.kind === 'system') return { kind: 'system' }
-  if (isReporter(actor, ticket) || actor.staffId === undefined) return { kind: 'reporter' }
+  const asReporter = isReporter(actor, ticket) && REPORTER_COMMANDS.includes(command)
+  if (asReporter || actor.staffId === undefined) return { kind: 'reporter' }
   const entry: TimelineActor = { kind: 'staff', staffId: actor.staffId }
   if (actor.name !== undefined) entry.name = actor.name
   const role = leadingRole(actor.roles)
@@ -56,7 +67,13 @@ const apply = (
 ): TransitionResult => {
   const at = toIso(ctx.now)
   const to = outcome.to ?? COMMAND_SPECS[command.type].to ?? before.status
-  const entry: TimelineEntry = { at, actor: timelineActor(ctx.actor, before), command: command.type, from, to }
+  const entry: TimelineEntry = {
+    at,
+    actor: timelineActor(ctx.actor, before, command.type),
+    command: command.type,
+    from,
+    to,
+  }
   if (outcome.note !== undefined) entry.note = outcome.note
   if (outcome.photos !== undefined && outcome.photos.length > 0) entry.photos = outcome.photos
   const changed: Ticket = {
@@ -68,7 +85,11 @@ const apply = (
     timeline: [...before.timeline, entry],
   }
   const ticket = { ...changed, nextDueAt: computeNextDueAt(changed, ctx.rules, ctx.calendar) }
-  return { ok: true, ticket, effects: [{ kind: 'timeline', ticketId: ticket._id, entry }, ...outcome.effects] }
+  return {
+    ok: true,
+    ticket,
+    effects: [{ kind: 'timeline', ticketId: ticket._id, entry }, ...outcome.effects],
+  }
 }
 
 /**
@@ -81,7 +102,11 @@ const apply = (
  * const r = transition(ticket, { type: 'signFor' }, { actor, now, rules, calendar })
  * if (r.ok) save(r.ticket, { ifVersion: ticket.version }).then(() => run(r.effects))
  */
-export const transition = (ticket: Ticket | null, command: TicketCommand, ctx: TransitionContext): TransitionResult => {
+export const transition = (
+  ticket: Ticket | null,
+  command: TicketCommand,
+  ctx: TransitionContext,
+): TransitionResult => {
   if (command.type === 'submit') {
     if (ticket !== null) return refuse('INVALID_TRANSITION', '工单已经提交')
     const outcome = submitTicket(command, ctx)

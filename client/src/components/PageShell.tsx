@@ -15,8 +15,8 @@ if (process.env.TARO_ENV === 'h5') {
 export default function PageShell({ children, label }: { children: ReactNode; label?: string }) {
   return (
     <>
-      {process.env.TARO_ENV === 'weapp' && <PageMeta pageFontSize='system' rootFontSize='system' />}
-      <View className='page' role='main' aria-label={label}>
+      {process.env.TARO_ENV === 'weapp' && <PageMeta pageFontSize="system" rootFontSize="system" />}
+      <View className="page" role="main" aria-label={label}>
         {children}
       </View>
       {DevSwitcher && <DevSwitcher />}

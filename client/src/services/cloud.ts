@@ -70,7 +70,8 @@ export async function uploadImage(file: string | Blob, cloudPath: string): Promi
     return uploadBlob(cloudPath, blob, h5Options())
   }
   if (process.env.TARO_ENV === 'weapp') {
-    if (typeof file !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: '图片读取失败，请重新选择' } }
+    if (typeof file !== 'string')
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '图片读取失败，请重新选择' } }
     initCloud()
     try {
       const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file })
@@ -95,7 +96,9 @@ export async function requestSubscribe(templateIds: string[]): Promise<CallResul
   }
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+      const res = (await Taro.requestSubscribeMessage({
+        tmplIds: templateIds,
+      } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
       return { ok: true, data: templateIds.filter((id) => res[id] === 'accept') }
     } catch {
       // The user closed the dialog, or subscribe messages are switched off: nothing accepted.

@@ -75,13 +75,18 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
 
 /** A non-envelope body on an error status: say what we can from the status. */
 function fromStatus(status: number): { ok: false; error: CallError } {
-  if (status === 401) return { ok: false, error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } }
+  if (status === 401)
+    return { ok: false, error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } }
   if (status === 429) return { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } }
   return internalError()
 }
 
 /** POST /api/functions/<name> with `data` as the body; the response body is the function's return value. */
-export async function postFunction<T>(name: string, data: unknown, opts: HttpOptions): Promise<CallResult<T>> {
+export async function postFunction<T>(
+  name: string,
+  data: unknown,
+  opts: HttpOptions,
+): Promise<CallResult<T>> {
   const r = await send(
     `${opts.baseUrl}/api/functions/${encodeURIComponent(name)}`,
     {
@@ -115,7 +120,11 @@ export async function postRaw(
 }
 
 /** Upload a binary to the local cloud's storage; the answer carries the new fileID. */
-export async function uploadBlob(cloudPath: string, blob: Blob, opts: HttpOptions): Promise<CallResult<string>> {
+export async function uploadBlob(
+  cloudPath: string,
+  blob: Blob,
+  opts: HttpOptions,
+): Promise<CallResult<string>> {
   const r = await postRaw(
     `/__storage/upload?path=${encodeURIComponent(cloudPath)}`,
     blob,
@@ -138,6 +147,9 @@ export async function devSubscribe(templateIds: string[], opts: HttpOptions): Pr
   )
   if (!r.ok) return r
   const body = r.data as { accepted?: unknown } | null
-  const accepted = body && Array.isArray(body.accepted) ? body.accepted.filter((x): x is string => typeof x === 'string') : templateIds
+  const accepted =
+    body && Array.isArray(body.accepted)
+      ? body.accepted.filter((x): x is string => typeof x === 'string')
+      : templateIds
   return { ok: true, data: accepted }
 }

@@ -106,9 +106,9 @@ describe('working calendar', () => {
   })
   it('names the years whose holidays nobody has entered yet', () => {
     expect(calendar.coveredYears).toEqual([2024, 2025, 2026])
-    expect(uncoveredYears(calendar, [2025, 2026, 2027, 2028], [{ date: '2028-01-01', kind: 'holiday' }])).toEqual([
-      2027,
-    ])
+    expect(
+      uncoveredYears(calendar, [2025, 2026, 2027, 2028], [{ date: '2028-01-01', kind: 'holiday' }]),
+    ).toEqual([2027])
   })
   it('treats an unpublished year by weekends only', () => {
     expect(calendar.isWorkingDay('2027-01-01')).toBe(true) // a Friday: not known as 元旦 until entered

@@ -15,13 +15,20 @@ export const rules = DEFAULT_RULES
 /** Shanghai wall clock → UTC ISO instant. */
 export const sh = (local: string): string => new Date(`${local}:00+08:00`).toISOString()
 
-const person = (roles: Role[], extra: Partial<Actor> & { villageIds?: string[]; gridIds?: string[] }): Actor => ({
+const person = (
+  roles: Role[],
+  extra: Partial<Actor> & { villageIds?: string[]; gridIds?: string[] },
+): Actor => ({
   kind: 'person',
   roles,
   openid: extra.openid,
   staffId: extra.staffId,
   name: extra.name,
-  scope: { townId: extra.scope?.townId ?? TOWN, villageIds: extra.villageIds ?? [], gridIds: extra.gridIds ?? [] },
+  scope: {
+    townId: extra.scope?.townId ?? TOWN,
+    villageIds: extra.villageIds ?? [],
+    gridIds: extra.gridIds ?? [],
+  },
 })
 
 export const actors = {
@@ -31,35 +38,95 @@ export const actors = {
   worker1: person(['gridWorker'], { openid: 'o-w1', staffId: 's-w1', name: '李网格', gridIds: ['g1'] }),
   worker2: person(['gridWorker'], { openid: 'o-w2', staffId: 's-w2', gridIds: ['g2'] }),
   worker3: person(['gridWorker'], { openid: 'o-w3', staffId: 's-w3', gridIds: ['g3'] }),
-  villageGuide1: person(['villageGuide', 'informant'], { openid: 'o-vg1', staffId: 's-vg1', villageIds: ['v1'] }),
+  villageGuide1: person(['villageGuide', 'informant'], {
+    openid: 'o-vg1',
+    staffId: 's-vg1',
+    villageIds: ['v1'],
+  }),
   villageGuide2: person(['villageGuide'], { openid: 'o-vg2', staffId: 's-vg2', villageIds: ['v2'] }),
   townGuide: person(['townGuide'], { openid: 'o-tg', staffId: 's-tg', villageIds: ['v1'] }),
   supervisor: person(['townSupervisor'], { openid: 'o-sup', staffId: 's-sup', villageIds: ['v1'] }),
   admin: person(['admin'], { openid: 'o-admin', staffId: 's-admin' }),
-  outsider: person(['admin'], { openid: 'o-x', staffId: 's-x', scope: { townId: 'town-2', villageIds: [], gridIds: [] } }),
+  outsider: person(['admin'], {
+    openid: 'o-x',
+    staffId: 's-x',
+    scope: { townId: 'town-2', villageIds: [], gridIds: [] },
+  }),
   system: systemActor(TOWN),
 }
 
 export const villages: Village[] = [
-  { _id: 'v1', townId: TOWN, name: '青山村', villageGuideIds: ['s-vg1'], townGuideIds: ['s-tg'], supervisorIds: ['s-sup'], order: 1 },
-  { _id: 'v2', townId: TOWN, name: '绿水村', villageGuideIds: ['s-vg2'], townGuideIds: [], supervisorIds: [], order: 2 },
+  {
+    _id: 'v1',
+    townId: TOWN,
+    name: '青山村',
+    villageGuideIds: ['s-vg1'],
+    townGuideIds: ['s-tg'],
+    supervisorIds: ['s-sup'],
+    order: 1,
+  },
+  {
+    _id: 'v2',
+    townId: TOWN,
+    name: '绿水村',
+    villageGuideIds: ['s-vg2'],
+    townGuideIds: [],
+    supervisorIds: [],
+    order: 2,
+  },
 ]
 export const grids: Grid[] = [
-  { _id: 'g1', townId: TOWN, villageId: 'v1', name: '青山一组', workerId: 's-w1', informantIds: ['s-informant'], categoryOwners: {}, order: 1 },
-  { _id: 'g2', townId: TOWN, villageId: 'v1', name: '青山二组', workerId: 's-w2', informantIds: [], categoryOwners: {}, order: 2 },
-  { _id: 'g3', townId: TOWN, villageId: 'v2', name: '绿水一组', workerId: 's-w3', informantIds: [], categoryOwners: {}, order: 1 },
+  {
+    _id: 'g1',
+    townId: TOWN,
+    villageId: 'v1',
+    name: '青山一组',
+    workerId: 's-w1',
+    informantIds: ['s-informant'],
+    categoryOwners: {},
+    order: 1,
+  },
+  {
+    _id: 'g2',
+    townId: TOWN,
+    villageId: 'v1',
+    name: '青山二组',
+    workerId: 's-w2',
+    informantIds: [],
+    categoryOwners: {},
+    order: 2,
+  },
+  {
+    _id: 'g3',
+    townId: TOWN,
+    villageId: 'v2',
+    name: '绿水一组',
+    workerId: 's-w3',
+    informantIds: [],
+    categoryOwners: {},
+    order: 1,
+  },
 ]
 
-export const ctx = (actor: Actor, now: string, extra: Partial<TransitionContext> = {}): TransitionContext => ({
+export const ctx = (
+  actor: Actor,
+  now: string,
+  extra: Partial<TransitionContext> = {},
+): TransitionContext => ({
   actor,
   now,
   rules,
   calendar,
-  names: { grids: { g1: '青山一组', g2: '青山二组', g3: '绿水一组' }, staff: { 's-w1': '李网格', 's-w2': '王网格' } },
+  names: {
+    grids: { g1: '青山一组', g2: '青山二组', g3: '绿水一组' },
+    staff: { 's-w1': '李网格', 's-w2': '王网格' },
+  },
   ...extra,
 })
 
-export const submitCommand = (over: Partial<Extract<TicketCommand, { type: 'submit' }>> = {}): TicketCommand => ({
+export const submitCommand = (
+  over: Partial<Extract<TicketCommand, { type: 'submit' }>> = {},
+): TicketCommand => ({
   type: 'submit',
   ticketId: 't-1',
   number: '20250310-0001',
@@ -99,6 +166,12 @@ export const inProgressTicket = (): Ticket =>
 
 export const resolvedTicket = (): Ticket =>
   run(
-    [[{ type: 'resolve', result: '已更换路灯', photos: ['cloud://env-1.bucket/r.jpg'] }, actors.worker1, sh('2025-03-11T10:00')]],
+    [
+      [
+        { type: 'resolve', result: '已更换路灯', photos: ['cloud://env-1.bucket/r.jpg'] },
+        actors.worker1,
+        sh('2025-03-11T10:00'),
+      ],
+    ],
     inProgressTicket(),
   )

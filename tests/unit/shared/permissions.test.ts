@@ -23,8 +23,12 @@ describe('scopes', () => {
   it('a village guide acts in their village only', () => {
     expect(can(actors.villageGuide1, 'reject', res)).toBe(true)
     expect(can(actors.villageGuide2, 'reject', res)).toBe(false)
-    expect(can(actors.villageGuide1, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v1' })).toBe(true)
-    expect(can(actors.villageGuide1, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v2' })).toBe(false)
+    expect(can(actors.villageGuide1, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v1' })).toBe(
+      true,
+    )
+    expect(can(actors.villageGuide1, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v2' })).toBe(
+      false,
+    )
     expect(can(actors.villageGuide1, 'viewBoard', { kind: 'town', townId: TOWN })).toBe(false)
     expect(can(actors.villageGuide1, 'viewBoard', res)).toBe(true)
   })
@@ -41,7 +45,13 @@ describe('scopes', () => {
   it('a resident sees only their own tickets; an informant what they reported', () => {
     expect(can(actors.resident, 'view', res)).toBe(true)
     expect(can(actors.otherResident, 'view', res)).toBe(false)
-    const reported = run([[submitCommand({ source: 'informant', onBehalfOf: { name: '王奶奶' } }), actors.informant, sh('2025-03-10T09:00')]])
+    const reported = run([
+      [
+        submitCommand({ source: 'informant', onBehalfOf: { name: '王奶奶' } }),
+        actors.informant,
+        sh('2025-03-10T09:00'),
+      ],
+    ])
     expect(can(actors.informant, 'view', { kind: 'ticket', ticket: reported })).toBe(true)
     expect(can(actors.informant, 'view', res)).toBe(false)
   })
@@ -82,23 +92,42 @@ describe('masking contact details', () => {
   })
   it('shows the contact to the assignee and their guides', () => {
     for (const a of [actors.worker1, actors.villageGuide1, actors.townGuide]) {
-      expect(presentTicket(ticket, a).reporter).toEqual({ hidden: false, masked: false, role: 'resident', name: '张三', phone: '13812341234' })
+      expect(presentTicket(ticket, a).reporter).toEqual({
+        hidden: false,
+        masked: false,
+        role: 'resident',
+        name: '张三',
+        phone: '13812341234',
+      })
     }
   })
   it('masks it for everyone else who may see the ticket', () => {
     for (const a of [actors.supervisor, actors.admin]) {
-      expect(presentTicket(ticket, a).reporter).toEqual({ hidden: false, masked: true, role: 'resident', name: '张*', phone: '138****1234' })
+      expect(presentTicket(ticket, a).reporter).toEqual({
+        hidden: false,
+        masked: true,
+        role: 'resident',
+        name: '张*',
+        phone: '138****1234',
+      })
     }
   })
   it('an anonymous report hides the reporter from everyone except the admin audit view', () => {
-    const anon = run(
-      [
-        [submitCommand({ anonymous: true, onBehalfOf: null }), actors.resident, sh('2025-03-10T09:00')],
-        [{ type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.system, sh('2025-03-10T09:00')],
-      ],
-    )
-    for (const a of [actors.worker1, actors.villageGuide1, actors.townGuide, actors.supervisor, actors.admin]) {
-      expect([a.staffId, presentTicket(anon, a).reporter]).toEqual([a.staffId, { hidden: true, masked: false }])
+    const anon = run([
+      [submitCommand({ anonymous: true, onBehalfOf: null }), actors.resident, sh('2025-03-10T09:00')],
+      [{ type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.system, sh('2025-03-10T09:00')],
+    ])
+    for (const a of [
+      actors.worker1,
+      actors.villageGuide1,
+      actors.townGuide,
+      actors.supervisor,
+      actors.admin,
+    ]) {
+      expect([a.staffId, presentTicket(anon, a).reporter]).toEqual([
+        a.staffId,
+        { hidden: true, masked: false },
+      ])
     }
     expect(presentTicket(anon, actors.admin, { audit: true }).reporter.phone).toBe('13812341234')
     expect(reporterVisibility(anon, actors.supervisor, { audit: true })).toBe('hidden')
@@ -106,9 +135,16 @@ describe('masking contact details', () => {
   })
   it('masks or hides the neighbour an informant reported for', () => {
     const reported = run([
-      [submitCommand({ source: 'informant', onBehalfOf: { name: '王奶奶', phone: '13900001111' } }), actors.informant, sh('2025-03-10T09:00')],
+      [
+        submitCommand({ source: 'informant', onBehalfOf: { name: '王奶奶', phone: '13900001111' } }),
+        actors.informant,
+        sh('2025-03-10T09:00'),
+      ],
     ])
-    expect(presentTicket(reported, actors.supervisor).onBehalfOf).toEqual({ name: '王**', phone: '139****1111' })
+    expect(presentTicket(reported, actors.supervisor).onBehalfOf).toEqual({
+      name: '王**',
+      phone: '139****1111',
+    })
     expect(presentTicket({ ...reported, anonymous: true }, actors.supervisor).onBehalfOf).toBeNull()
   })
   it('never puts an openid in a view, and matches the response schema', () => {

@@ -1,43 +1,76 @@
-import { routeTicket, routingCandidates, transferTargets, type StaffAvailability } from '@shared/routing/routeTicket'
+import {
+  routeTicket,
+  routingCandidates,
+  transferTargets,
+  type StaffAvailability,
+} from '@shared/routing/routeTicket'
 import type { Grid } from '@shared/model/town'
 import { TOWN, grids, villages } from './fixtures'
 
-const staff = (...ids: string[]): StaffAvailability[] => ids.map((_id) => ({ _id, townId: TOWN, active: true }))
+const staff = (...ids: string[]): StaffAvailability[] =>
+  ids.map((_id) => ({ _id, townId: TOWN, active: true }))
 const g1 = grids[0]
 const v1 = villages[0]
 const withOwner: Grid = { ...g1, categoryOwners: { dispute: 's-mediator' } }
 
 describe('routing', () => {
   it('sends a category to its owner in the grid first', () => {
-    expect(routeTicket({ grid: withOwner, village: v1, categoryCode: 'dispute', staff: staff('s-mediator', 's-w1') })).toEqual({
+    expect(
+      routeTicket({
+        grid: withOwner,
+        village: v1,
+        categoryCode: 'dispute',
+        staff: staff('s-mediator', 's-w1'),
+      }),
+    ).toEqual({
       assigneeId: 's-mediator',
       via: 'categoryOwner',
     })
   })
   it('sends other categories to the grid’s worker', () => {
-    expect(routeTicket({ grid: withOwner, village: v1, categoryCode: 'request', staff: staff('s-mediator', 's-w1') })).toEqual({
+    expect(
+      routeTicket({
+        grid: withOwner,
+        village: v1,
+        categoryCode: 'request',
+        staff: staff('s-mediator', 's-w1'),
+      }),
+    ).toEqual({
       assigneeId: 's-w1',
       via: 'gridWorker',
     })
   })
   it('falls back to the worker when the category owner has left', () => {
     const left = [{ _id: 's-mediator', townId: TOWN, active: false }, ...staff('s-w1')]
-    expect(routeTicket({ grid: withOwner, village: v1, categoryCode: 'dispute', staff: left })?.via).toBe('gridWorker')
+    expect(routeTicket({ grid: withOwner, village: v1, categoryCode: 'dispute', staff: left })?.via).toBe(
+      'gridWorker',
+    )
   })
   it('sends a vacant grid’s tickets to the village guide (兜底)', () => {
     const vacant = { ...g1, workerId: null }
-    expect(routeTicket({ grid: vacant, village: v1, categoryCode: 'request', staff: staff('s-vg1') })).toEqual({
+    expect(
+      routeTicket({ grid: vacant, village: v1, categoryCode: 'request', staff: staff('s-vg1') }),
+    ).toEqual({
       assigneeId: 's-vg1',
       via: 'villageGuide',
     })
   })
   it('ignores staff of another town', () => {
     const foreign = [{ _id: 's-w1', townId: 'town-2', active: true }, ...staff('s-vg1')]
-    expect(routeTicket({ grid: g1, village: v1, categoryCode: 'request', staff: foreign })?.assigneeId).toBe('s-vg1')
+    expect(routeTicket({ grid: g1, village: v1, categoryCode: 'request', staff: foreign })?.assigneeId).toBe(
+      's-vg1',
+    )
   })
   it('finds nobody when the grid is vacant and the village has no guide', () => {
     const vacant = { ...g1, workerId: null }
-    expect(routeTicket({ grid: vacant, village: { ...v1, villageGuideIds: [] }, categoryCode: 'request', staff: [] })).toBeNull()
+    expect(
+      routeTicket({
+        grid: vacant,
+        village: { ...v1, villageGuideIds: [] },
+        categoryCode: 'request',
+        staff: [],
+      }),
+    ).toBeNull()
   })
   it('names the staff to load for routing, once each', () => {
     const grid = { ...withOwner, categoryOwners: { dispute: 's-vg1' } }
@@ -50,13 +83,23 @@ describe('transfer targets', () => {
     const foreignGrid: Grid = { ...g1, _id: 'gx', townId: 'town-2' }
     const orphan: Grid = { ...g1, _id: 'gy', villageId: 'v-gone' }
     const unordered: Grid = { ...grids[2], _id: 'g4', name: '绿水二组', order: undefined }
-    const targets = transferTargets({ townId: TOWN, villageId: 'v1', gridId: 'g1' }, [...grids, foreignGrid, orphan, unordered], villages)
+    const targets = transferTargets(
+      { townId: TOWN, villageId: 'v1', gridId: 'g1' },
+      [...grids, foreignGrid, orphan, unordered],
+      villages,
+    )
     expect(targets.map((t) => [t.gridId, t.sameVillage])).toEqual([
       ['g2', true],
       ['g4', false],
       ['g3', false],
     ])
-    expect(targets[0]).toEqual({ gridId: 'g2', gridName: '青山二组', villageId: 'v1', villageName: '青山村', sameVillage: true })
+    expect(targets[0]).toEqual({
+      gridId: 'g2',
+      gridName: '青山二组',
+      villageId: 'v1',
+      villageName: '青山村',
+      sameVillage: true,
+    })
   })
   it('orders villages without an order by id', () => {
     const vs = villages.map((v) => ({ ...v, order: undefined }))

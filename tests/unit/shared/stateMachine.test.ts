@@ -16,12 +16,22 @@ import {
 } from './fixtures'
 
 const notices = (effects: Effect[]) => effects.filter((e): e is NotifyEffect => e.kind === 'notify')
-const refusal = (ticket: Ticket | null, command: TicketCommand, actor = actors.worker1, now = sh('2025-03-10T11:00')) => {
+const refusal = (
+  ticket: Ticket | null,
+  command: TicketCommand,
+  actor = actors.worker1,
+  now = sh('2025-03-10T11:00'),
+) => {
   const r = transition(ticket, command, ctx(actor, now))
   if (r.ok) throw new Error(`expected a refusal for ${command.type}`)
   return r.refusal
 }
-const accept = (ticket: Ticket | null, command: TicketCommand, actor = actors.worker1, now = sh('2025-03-10T11:00')) => {
+const accept = (
+  ticket: Ticket | null,
+  command: TicketCommand,
+  actor = actors.worker1,
+  now = sh('2025-03-10T11:00'),
+) => {
   const r = transition(ticket, command, ctx(actor, now))
   if (!r.ok) throw new Error(`${command.type} refused: ${r.refusal.message}`)
   return r
@@ -31,10 +41,21 @@ describe('submitting', () => {
   it('creates a submitted ticket with the reporter taken from the caller, not the command', () => {
     const { ticket, effects } = accept(null, submitCommand(), actors.resident, sh('2025-03-10T09:00'))
     expect(ticket.status).toBe('submitted')
-    expect(ticket.reporter).toEqual({ openid: 'o-resident', role: 'resident', name: '张三', phone: '13812341234' })
+    expect(ticket.reporter).toEqual({
+      openid: 'o-resident',
+      role: 'resident',
+      name: '张三',
+      phone: '13812341234',
+    })
     expect(ticket.version).toBe(1)
     expect(ticket.timeline).toEqual([
-      { at: sh('2025-03-10T09:00'), actor: { kind: 'reporter' }, command: 'submit', from: null, to: 'submitted' },
+      {
+        at: sh('2025-03-10T09:00'),
+        actor: { kind: 'reporter' },
+        command: 'submit',
+        from: null,
+        to: 'submitted',
+      },
     ])
     expect(effects.map((e) => e.kind)).toEqual(['timeline'])
     expect(ticket.nextDueAt).toBeNull()
@@ -45,7 +66,16 @@ describe('submitting', () => {
   })
   it('refuses an unknown or inactive category', () => {
     expect(refusal(null, submitCommand({ categoryCode: 'ufo' }), actors.resident).code).toBe('INVALID_INPUT')
-    const categories = [{ code: 'request', name: '群众诉求', defaultPriority: 'normal' as const, hint: '', active: false, order: 1 }]
+    const categories = [
+      {
+        code: 'request',
+        name: '群众诉求',
+        defaultPriority: 'normal' as const,
+        hint: '',
+        active: false,
+        order: 1,
+      },
+    ]
     const r = transition(null, submitCommand(), ctx(actors.resident, sh('2025-03-10T09:00'), { categories }))
     expect(r.ok).toBe(false)
   })
@@ -66,7 +96,11 @@ describe('submitting', () => {
     expect(refusal(null, submitCommand({ onBehalfOf }), actors.resident).code).toBe('FORBIDDEN')
     const { ticket } = accept(null, submitCommand({ onBehalfOf, source: 'informant' }), actors.informant)
     expect(ticket.onBehalfOf).toEqual(onBehalfOf)
-    expect(ticket.reporter).toMatchObject({ openid: 'o-informant', staffId: 's-informant', role: 'informant' })
+    expect(ticket.reporter).toMatchObject({
+      openid: 'o-informant',
+      staffId: 's-informant',
+      role: 'informant',
+    })
   })
   it('lets only the grid’s worker log a patrol finding', () => {
     expect(accept(null, submitCommand({ source: 'patrol' }), actors.worker1).ticket.source).toBe('patrol')
@@ -88,7 +122,12 @@ describe('submitting', () => {
 describe('routing and signing for', () => {
   it('starts the clock at dispatch and tells the reporter and the assignee', () => {
     const submitted = accept(null, submitCommand(), actors.resident, sh('2025-03-10T09:00')).ticket
-    const { ticket, effects } = accept(submitted, { type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.system, sh('2025-03-10T09:00'))
+    const { ticket, effects } = accept(
+      submitted,
+      { type: 'route', assigneeId: 's-w1', via: 'gridWorker' },
+      actors.system,
+      sh('2025-03-10T09:00'),
+    )
     expect(ticket.status).toBe('pendingSignFor')
     expect(ticket.deadlines?.dispatchedAt).toBe(sh('2025-03-10T09:00'))
     expect(ticket.deadlines?.signFor.dueAt).toBe(sh('2025-03-10T15:30'))
@@ -102,8 +141,12 @@ describe('routing and signing for', () => {
   })
   it('lets only the system route', () => {
     const submitted = accept(null, submitCommand(), actors.resident).ticket
-    expect(refusal(submitted, { type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.admin).code).toBe('FORBIDDEN')
-    expect(refusal(submitted, { type: 'route', assigneeId: '', via: 'gridWorker' }, actors.system).code).toBe('INVALID_INPUT')
+    expect(
+      refusal(submitted, { type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.admin).code,
+    ).toBe('FORBIDDEN')
+    expect(refusal(submitted, { type: 'route', assigneeId: '', via: 'gridWorker' }, actors.system).code).toBe(
+      'INVALID_INPUT',
+    )
   })
   it('lets the assignee sign for the ticket', () => {
     const { ticket, effects } = accept(routedTicket(), { type: 'signFor' })
@@ -124,7 +167,9 @@ describe('routing and signing for', () => {
     })
   })
   it('refuses anyone from another town, whatever their role', () => {
-    expect(refusal(routedTicket(), { type: 'reject', reason: '无效信息' }, actors.outsider).code).toBe('FORBIDDEN')
+    expect(refusal(routedTicket(), { type: 'reject', reason: '无效信息' }, actors.outsider).code).toBe(
+      'FORBIDDEN',
+    )
   })
 })
 
@@ -136,12 +181,18 @@ describe('handling', () => {
       photos: ['cloud://env.b/x.jpg'],
     })
     expect(ticket.status).toBe('inProgress')
-    expect(ticket.timeline.at(-1)).toMatchObject({ command: 'addProgress', note: '已联系电工', photos: ['cloud://env.b/x.jpg'] })
+    expect(ticket.timeline.at(-1)).toMatchObject({
+      command: 'addProgress',
+      note: '已联系电工',
+      photos: ['cloud://env.b/x.jpg'],
+    })
     expect(notices(effects)[0].data).toMatchObject({ progress: '已联系电工' })
   })
   it('refuses progress without words', () => {
     expect(refusal(inProgressTicket(), { type: 'addProgress', note: ' ' }).code).toBe('INVALID_INPUT')
-    expect(refusal(inProgressTicket(), { type: 'addProgress', note: '好的好的', photos: ['http://x'] }).code).toBe('INVALID_INPUT')
+    expect(
+      refusal(inProgressTicket(), { type: 'addProgress', note: '好的好的', photos: ['http://x'] }).code,
+    ).toBe('INVALID_INPUT')
   })
   it('pauses the clock while waiting on the resident', () => {
     const { ticket } = accept(inProgressTicket(), { type: 'requestInfo', question: '请提供具体位置' })
@@ -151,31 +202,67 @@ describe('handling', () => {
     expect(refusal(inProgressTicket(), { type: 'requestInfo', question: '?' }).code).toBe('INVALID_INPUT')
   })
   it('pushes the deadlines by the paused working time when the resident answers', () => {
-    const waiting = accept(inProgressTicket(), { type: 'requestInfo', question: '请提供具体位置' }, actors.worker1, sh('2025-03-10T11:00')).ticket
+    const waiting = accept(
+      inProgressTicket(),
+      { type: 'requestInfo', question: '请提供具体位置' },
+      actors.worker1,
+      sh('2025-03-10T11:00'),
+    ).ticket
     // paused Monday 11:00 → Tuesday 11:00: one full working day (390 working minutes)
-    const { ticket, effects } = accept(waiting, { type: 'resume', note: '在村口东边第三根电杆' }, actors.resident, sh('2025-03-11T11:00'))
+    const { ticket, effects } = accept(
+      waiting,
+      { type: 'resume', note: '在村口东边第三根电杆' },
+      actors.resident,
+      sh('2025-03-11T11:00'),
+    )
     expect(ticket.status).toBe('inProgress')
     expect(ticket.pausedAt).toBeNull()
     expect(ticket.deadlines?.resolve.dueAt).toBe(sh('2025-03-14T09:00'))
-    expect(notices(effects)[0]).toMatchObject({ template: 'taskNew', recipient: { kind: 'staff', staffId: 's-w1' } })
+    expect(notices(effects)[0]).toMatchObject({
+      template: 'taskNew',
+      recipient: { kind: 'staff', staffId: 's-w1' },
+    })
     expect(ticket.timeline.at(-1)?.actor).toEqual({ kind: 'reporter' })
   })
   it('lets the assignee end the wait, and tells the reporter', () => {
     const waiting = accept(inProgressTicket(), { type: 'requestInfo', question: '请提供具体位置' }).ticket
-    const { effects } = accept(waiting, { type: 'resume', note: '已电话联系确认' }, actors.worker1, sh('2025-03-10T15:00'))
+    const { effects } = accept(
+      waiting,
+      { type: 'resume', note: '已电话联系确认' },
+      actors.worker1,
+      sh('2025-03-10T15:00'),
+    )
     expect(notices(effects)[0].template).toBe('ticketProgress')
-    expect(refusal(waiting, { type: 'resume', note: '我来补充' }, actors.otherResident).code).toBe('FORBIDDEN')
+    expect(refusal(waiting, { type: 'resume', note: '我来补充' }, actors.otherResident).code).toBe(
+      'FORBIDDEN',
+    )
     expect(refusal(waiting, { type: 'resume', note: '' }, actors.resident).code).toBe('INVALID_INPUT')
-    expect(refusal(waiting, { type: 'resume', note: '照片', photos: ['x'] }, actors.resident).code).toBe('INVALID_INPUT')
+    expect(refusal(waiting, { type: 'resume', note: '照片', photos: ['x'] }, actors.resident).code).toBe(
+      'INVALID_INPUT',
+    )
   })
   it('resolves with a result and asks the reporter to rate', () => {
-    const { ticket, effects } = accept(inProgressTicket(), { type: 'resolve', result: '已更换灯泡', photos: [] })
+    const { ticket, effects } = accept(inProgressTicket(), {
+      type: 'resolve',
+      result: '已更换灯泡',
+      photos: [],
+    })
     expect(ticket.status).toBe('resolved')
-    expect(ticket.resolution).toEqual({ result: '已更换灯泡', photos: [], at: sh('2025-03-10T11:00'), byStaffId: 's-w1' })
-    expect(notices(effects)[0]).toMatchObject({ template: 'ticketResolved', data: { tip: '请确认办理结果并评价' } })
+    expect(ticket.resolution).toEqual({
+      result: '已更换灯泡',
+      photos: [],
+      at: sh('2025-03-10T11:00'),
+      byStaffId: 's-w1',
+    })
+    expect(notices(effects)[0]).toMatchObject({
+      template: 'ticketResolved',
+      data: { tip: '请确认办理结果并评价' },
+    })
     expect(ticket.nextDueAt).toBe(sh('2025-03-17T11:00')) // auto-close after 7 days
     expect(refusal(inProgressTicket(), { type: 'resolve', result: '' }).code).toBe('INVALID_INPUT')
-    expect(refusal(inProgressTicket(), { type: 'resolve', result: '好了', photos: ['bad'] }).code).toBe('INVALID_INPUT')
+    expect(refusal(inProgressTicket(), { type: 'resolve', result: '好了', photos: ['bad'] }).code).toBe(
+      'INVALID_INPUT',
+    )
   })
   it('cannot resolve before signing for', () => {
     expect(refusal(routedTicket(), { type: 'resolve', result: '已处理' }).code).toBe('INVALID_TRANSITION')
@@ -184,7 +271,11 @@ describe('handling', () => {
 
 describe('closing the loop', () => {
   it('closes with the reporter’s rating', () => {
-    const { ticket, effects } = accept(resolvedTicket(), { type: 'confirm', rating: 5, comment: '很及时' }, actors.resident)
+    const { ticket, effects } = accept(
+      resolvedTicket(),
+      { type: 'confirm', rating: 5, comment: '很及时' },
+      actors.resident,
+    )
     expect(ticket.status).toBe('closed')
     expect(ticket.rating).toEqual({ score: 5, comment: '很及时', at: sh('2025-03-10T11:00') })
     expect(ticket.closedAt).toBe(sh('2025-03-10T11:00'))
@@ -198,37 +289,68 @@ describe('closing the loop', () => {
     })
   })
   it('refuses a rating outside 1–5 or a fraction, and an over-long comment', () => {
-    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 6 }, actors.resident).message).toBe('评分最高 5 分')
-    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 4.5 }, actors.resident).code).toBe('INVALID_INPUT')
-    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 4, comment: '好'.repeat(201) }, actors.resident).code).toBe(
+    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 6 }, actors.resident).message).toBe(
+      '评分最高 5 分',
+    )
+    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 4.5 }, actors.resident).code).toBe(
       'INVALID_INPUT',
     )
+    expect(
+      refusal(resolvedTicket(), { type: 'confirm', rating: 4, comment: '好'.repeat(201) }, actors.resident)
+        .code,
+    ).toBe('INVALID_INPUT')
   })
   it('lets only the reporter confirm', () => {
     expect(refusal(resolvedTicket(), { type: 'confirm', rating: 5 }, actors.worker1).code).toBe('FORBIDDEN')
-    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 5 }, actors.otherResident).code).toBe('FORBIDDEN')
+    expect(refusal(resolvedTicket(), { type: 'confirm', rating: 5 }, actors.otherResident).code).toBe(
+      'FORBIDDEN',
+    )
   })
   it('reopens (重办) to the same assignee with a fresh window, never earlier', () => {
-    const closed = accept(resolvedTicket(), { type: 'confirm', rating: 1 }, actors.resident, sh('2025-03-11T12:00')).ticket
-    const { ticket, effects } = accept(closed, { type: 'reopen', reason: '灯又不亮了' }, actors.resident, sh('2025-03-14T10:00'))
+    const closed = accept(
+      resolvedTicket(),
+      { type: 'confirm', rating: 1 },
+      actors.resident,
+      sh('2025-03-11T12:00'),
+    ).ticket
+    const { ticket, effects } = accept(
+      closed,
+      { type: 'reopen', reason: '灯又不亮了' },
+      actors.resident,
+      sh('2025-03-14T10:00'),
+    )
     expect(ticket.status).toBe('inProgress')
     expect(ticket.reopenCount).toBe(1)
     expect(ticket.rating).toBeNull()
     expect(ticket.resolution).toBeNull()
     expect(ticket.closedAt).toBeNull()
     expect(ticket.deadlines?.resolve.dueAt).toBe(sh('2025-03-19T10:00'))
-    expect(notices(effects)[0]).toMatchObject({ template: 'taskNew', recipient: { kind: 'staff', staffId: 's-w1' } })
+    expect(notices(effects)[0]).toMatchObject({
+      template: 'taskNew',
+      recipient: { kind: 'staff', staffId: 's-w1' },
+    })
   })
   it('refuses a reopen after the window', () => {
-    const closed = accept(resolvedTicket(), { type: 'confirm', rating: 1 }, actors.resident, sh('2025-03-11T12:00')).ticket
-    expect(refusal(closed, { type: 'reopen', reason: '又坏了' }, actors.resident, sh('2025-03-27T12:00'))).toEqual({
+    const closed = accept(
+      resolvedTicket(),
+      { type: 'confirm', rating: 1 },
+      actors.resident,
+      sh('2025-03-11T12:00'),
+    ).ticket
+    expect(
+      refusal(closed, { type: 'reopen', reason: '又坏了' }, actors.resident, sh('2025-03-27T12:00')),
+    ).toEqual({
       code: 'INVALID_TRANSITION',
       message: '已超过重办期限',
     })
   })
   it('refuses a reopen by anyone but the reporter, or without a reason', () => {
-    expect(refusal(resolvedTicket(), { type: 'reopen', reason: '没修好' }, actors.villageGuide1).code).toBe('FORBIDDEN')
-    expect(refusal(resolvedTicket(), { type: 'reopen', reason: '没' }, actors.resident).code).toBe('INVALID_INPUT')
+    expect(refusal(resolvedTicket(), { type: 'reopen', reason: '没修好' }, actors.villageGuide1).code).toBe(
+      'FORBIDDEN',
+    )
+    expect(refusal(resolvedTicket(), { type: 'reopen', reason: '没' }, actors.resident).code).toBe(
+      'INVALID_INPUT',
+    )
   })
   it('stops reopening after the limit', () => {
     let t = resolvedTicket()
@@ -236,15 +358,21 @@ describe('closing the loop', () => {
       t = accept(t, { type: 'reopen', reason: '还是没修好' }, actors.resident, sh('2025-03-11T11:00')).ticket
       t = accept(t, { type: 'resolve', result: '再次修理' }, actors.worker1, sh('2025-03-11T15:00')).ticket
     }
-    expect(refusal(t, { type: 'reopen', reason: '还是没修好' }, actors.resident).message).toBe('重办次数已达上限，请联系镇网格办')
+    expect(refusal(t, { type: 'reopen', reason: '还是没修好' }, actors.resident).message).toBe(
+      '重办次数已达上限，请联系镇网格办',
+    )
   })
   it('closes a resolved ticket nobody rated after 7 days, not before', () => {
     const resolved = resolvedTicket()
-    expect(refusal(resolved, { type: 'autoClose' }, actors.system, sh('2025-03-18T09:59')).code).toBe('INVALID_TRANSITION')
+    expect(refusal(resolved, { type: 'autoClose' }, actors.system, sh('2025-03-18T09:59')).code).toBe(
+      'INVALID_TRANSITION',
+    )
     const { ticket } = accept(resolved, { type: 'autoClose' }, actors.system, sh('2025-03-18T10:00'))
     expect(ticket.status).toBe('closed')
     expect(ticket.rating).toBeNull()
-    expect(refusal(resolved, { type: 'autoClose' }, actors.admin, sh('2025-03-18T10:00')).code).toBe('FORBIDDEN')
+    expect(refusal(resolved, { type: 'autoClose' }, actors.admin, sh('2025-03-18T10:00')).code).toBe(
+      'FORBIDDEN',
+    )
   })
 })
 
@@ -255,7 +383,10 @@ describe('corrections', () => {
     expect(ticket.status).toBe('returned')
     expect(ticket.assigneeId).toBeNull()
     expect(ticket.deadlines).toEqual(routed.deadlines)
-    expect(notices(effects)[0]).toMatchObject({ template: 'taskNew', recipient: { kind: 'villageGuides', villageId: 'v1' } })
+    expect(notices(effects)[0]).toMatchObject({
+      template: 'taskNew',
+      recipient: { kind: 'villageGuides', villageId: 'v1' },
+    })
     expect(effects.some((e) => e.kind === 'audit')).toBe(true)
     expect(refusal(routed, { type: 'returnTicket', reason: '' }).code).toBe('INVALID_INPUT')
   })
@@ -267,7 +398,12 @@ describe('corrections', () => {
       actors.villageGuide1,
       sh('2025-03-12T10:00'),
     )
-    expect(ticket).toMatchObject({ status: 'pendingSignFor', gridId: 'g2', assigneeId: 's-w2', deadlines: returned.deadlines })
+    expect(ticket).toMatchObject({
+      status: 'pendingSignFor',
+      gridId: 'g2',
+      assigneeId: 's-w2',
+      deadlines: returned.deadlines,
+    })
     expect(ticket.timeline.at(-1)?.note).toBe('派给青山二组')
   })
   it('lets a village guide re-dispatch only within their villages', () => {
@@ -298,45 +434,78 @@ describe('corrections', () => {
       assigneeId: 's-w3',
       reason: '事发地在绿水村',
     })
-    expect(ticket).toMatchObject({ status: 'pendingSignFor', gridId: 'g3', villageId: 'v2', signedForAt: null })
+    expect(ticket).toMatchObject({
+      status: 'pendingSignFor',
+      gridId: 'g3',
+      villageId: 'v2',
+      signedForAt: null,
+    })
     expect(ticket.deadlines).toEqual(working.deadlines)
     expect(notices(effects).map((n) => n.template)).toEqual(['taskNew', 'ticketProgress'])
     expect(notices(effects)[1].data).toMatchObject({ progress: '已转交绿水一组办理' })
   })
   it('refuses a transfer to the same grid or without a reason', () => {
     const t = inProgressTicket()
-    expect(refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g1', assigneeId: 's-w1', reason: '转给自己' }).message).toBe(
-      '不能转办给本网格',
-    )
-    expect(refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g2', assigneeId: 's-w2', reason: '' }).code).toBe('INVALID_INPUT')
-    expect(refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g2', assigneeId: '', reason: '转走了' }).code).toBe('INVALID_INPUT')
+    expect(
+      refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g1', assigneeId: 's-w1', reason: '转给自己' })
+        .message,
+    ).toBe('不能转办给本网格')
+    expect(
+      refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g2', assigneeId: 's-w2', reason: '' }).code,
+    ).toBe('INVALID_INPUT')
+    expect(
+      refusal(t, { type: 'transfer', villageId: 'v1', gridId: 'g2', assigneeId: '', reason: '转走了' }).code,
+    ).toBe('INVALID_INPUT')
   })
   it('rejects an invalid report with a reason, and records a duplicate', () => {
     const { ticket } = accept(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.villageGuide1)
     expect(ticket.rejection).toEqual({ kind: 'invalid', reason: '信息不实', at: sh('2025-03-10T11:00') })
     expect(ticket.nextDueAt).toBeNull()
-    const dup = accept(routedTicket(), { type: 'markDuplicate', duplicateOf: 't-0', reason: '同一盏路灯' }, actors.admin).ticket
+    const dup = accept(
+      routedTicket(),
+      { type: 'markDuplicate', duplicateOf: 't-0', reason: '同一盏路灯' },
+      actors.admin,
+    ).ticket
     expect(dup.rejection).toMatchObject({ kind: 'duplicate', duplicateOf: 't-0' })
-    expect(refusal(routedTicket(), { type: 'markDuplicate', duplicateOf: 't-1', reason: '同一盏路灯' }, actors.admin).code).toBe(
-      'INVALID_INPUT',
-    )
-    expect(refusal(routedTicket(), { type: 'markDuplicate', duplicateOf: 't-0', reason: '' }, actors.admin).code).toBe('INVALID_INPUT')
+    expect(
+      refusal(
+        routedTicket(),
+        { type: 'markDuplicate', duplicateOf: 't-1', reason: '同一盏路灯' },
+        actors.admin,
+      ).code,
+    ).toBe('INVALID_INPUT')
+    expect(
+      refusal(routedTicket(), { type: 'markDuplicate', duplicateOf: 't-0', reason: '' }, actors.admin).code,
+    ).toBe('INVALID_INPUT')
     expect(refusal(routedTicket(), { type: 'reject', reason: '' }, actors.admin).code).toBe('INVALID_INPUT')
   })
   it('does not let a grid worker reject, nor a guide of another village', () => {
-    expect(refusal(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.worker1).code).toBe('FORBIDDEN')
-    expect(refusal(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.villageGuide2).code).toBe('FORBIDDEN')
+    expect(refusal(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.worker1).code).toBe(
+      'FORBIDDEN',
+    )
+    expect(refusal(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.villageGuide2).code).toBe(
+      'FORBIDDEN',
+    )
   })
   it('nothing leaves rejected', () => {
-    const rejected = accept(routedTicket(), { type: 'reject', reason: '信息不实' }, actors.villageGuide1).ticket
-    expect(refusal(rejected, { type: 'reopen', reason: '我有证据' }, actors.resident).code).toBe('INVALID_TRANSITION')
+    const rejected = accept(
+      routedTicket(),
+      { type: 'reject', reason: '信息不实' },
+      actors.villageGuide1,
+    ).ticket
+    expect(refusal(rejected, { type: 'reopen', reason: '我有证据' }, actors.resident).code).toBe(
+      'INVALID_TRANSITION',
+    )
     expect(allowedCommands(rejected, actors.admin)).toEqual([])
   })
 })
 
 describe('the timeline and the version', () => {
   it('adds one entry per accepted command, with who, when, from → to and why', () => {
-    const t = run([[{ type: 'returnTicket', reason: '不属于本网格' }, actors.worker1, sh('2025-03-10T10:00')]], routedTicket())
+    const t = run(
+      [[{ type: 'returnTicket', reason: '不属于本网格' }, actors.worker1, sh('2025-03-10T10:00')]],
+      routedTicket(),
+    )
     expect(t.timeline.at(-1)).toEqual({
       at: sh('2025-03-10T10:00'),
       actor: { kind: 'staff', staffId: 's-w1', name: '李网格', role: 'gridWorker' },
@@ -347,17 +516,35 @@ describe('the timeline and the version', () => {
     })
     expect(t.version).toBe(3)
   })
+  it('names a grid worker handling their own patrol finding as staff, and the informant reporting as the reporter', () => {
+    const patrol = run([
+      [submitCommand({ source: 'patrol' }), actors.worker1, sh('2025-03-10T09:00')],
+      [{ type: 'route', assigneeId: 's-w1', via: 'gridWorker' }, actors.system, sh('2025-03-10T09:00')],
+      [{ type: 'signFor' }, actors.worker1, sh('2025-03-10T09:05')],
+    ])
+    expect(patrol.timeline.map((e) => e.actor.kind)).toEqual(['reporter', 'system', 'staff'])
+  })
   it('names a staff member by their highest role', () => {
-    const t = run([[{ type: 'reject', reason: '信息不实' }, actors.villageGuide1, sh('2025-03-10T10:00')]], routedTicket())
+    const t = run(
+      [[{ type: 'reject', reason: '信息不实' }, actors.villageGuide1, sh('2025-03-10T10:00')]],
+      routedTicket(),
+    )
     expect(t.timeline.at(-1)?.actor).toEqual({ kind: 'staff', staffId: 's-vg1', role: 'villageGuide' })
   })
   it('keys notifications by ticket version, so a retried call sends nothing twice', () => {
     const { ticket, effects } = accept(routedTicket(), { type: 'signFor' })
     const keys = notices(effects).map((n) => notificationKey(n, ticket.version))
     expect(keys).toEqual(['t-1:v3:ticketProgress:reporter:o-resident'])
-    const guides = { kind: 'notify', ticketId: 't', template: 'taskDue', recipient: { kind: 'townGuides', villageId: 'v1' } } as NotifyEffect
+    const guides = {
+      kind: 'notify',
+      ticketId: 't',
+      template: 'taskDue',
+      recipient: { kind: 'townGuides', villageId: 'v1' },
+    } as NotifyEffect
     expect(notificationKey(guides, 4)).toBe('t:v4:taskDue:townGuides:v1')
-    expect(notificationKey({ ...guides, recipient: { kind: 'staff', staffId: 's' } } as NotifyEffect, 4)).toBe('t:v4:taskDue:staff:s')
+    expect(
+      notificationKey({ ...guides, recipient: { kind: 'staff', staffId: 's' } } as NotifyEffect, 4),
+    ).toBe('t:v4:taskDue:staff:s')
   })
 })
 

@@ -1,7 +1,16 @@
 import { buildSubscribeMessage, messageCentreEntry } from '@shared/notifications/buildSubscribeMessage'
-import { fitKeywordValue, keywordType, validateTemplateData, PLACEHOLDERS } from '@shared/notifications/keywordRules'
+import {
+  fitKeywordValue,
+  keywordType,
+  validateTemplateData,
+  PLACEHOLDERS,
+} from '@shared/notifications/keywordRules'
 import { creditsAfterReport, spendCredit } from '@shared/notifications/subscriptionCredits'
-import { DEFAULT_TEMPLATE_CONFIG, templateKeyOf, type TemplateConfig } from '@shared/notifications/templateConfig'
+import {
+  DEFAULT_TEMPLATE_CONFIG,
+  templateKeyOf,
+  type TemplateConfig,
+} from '@shared/notifications/templateConfig'
 import { TEMPLATE_KEYS } from '@shared/notifications/templateInputs'
 
 const at = '2026-11-25T06:30:00.000Z'
@@ -63,7 +72,9 @@ describe('validating a payload as WeChat does (47003)', () => {
     expect(validateTemplateData({ name1: v('Li Wangge Zhang San') })).toEqual({ ok: true })
   })
   it('refuses a payload missing one of the template’s keywords', () => {
-    expect(validateTemplateData({ thing2: v('x') }, ['thing2', 'time4'])).toMatchObject({ errmsg: 'argument invalid! data.time4.value is empty' })
+    expect(validateTemplateData({ thing2: v('x') }, ['thing2', 'time4'])).toMatchObject({
+      errmsg: 'argument invalid! data.time4.value is empty',
+    })
   })
   it('refuses a value that is not a string', () => {
     expect(validateTemplateData({ thing2: { value: 3 as unknown as string } }).ok).toBe(false)
@@ -110,7 +121,13 @@ describe('building subscribe messages', () => {
     expect(
       buildSubscribeMessage(
         'ticketAccepted',
-        { ticketNumber: '20260901-0012', description: '村口路灯坏了', status: '已受理', acceptedAt: at, tip: '' },
+        {
+          ticketNumber: '20260901-0012',
+          description: '村口路灯坏了',
+          status: '已受理',
+          acceptedAt: at,
+          tip: '',
+        },
         DEFAULT_TEMPLATE_CONFIG,
         'pages/ticket/detail?id=t-1',
       ),
@@ -160,12 +177,24 @@ describe('building subscribe messages', () => {
   it('throws on a configured keyword of unknown type: a configuration bug, caught at once', () => {
     const config: TemplateConfig = {
       ...DEFAULT_TEMPLATE_CONFIG,
-      taskDue: { ...DEFAULT_TEMPLATE_CONFIG.taskDue, fields: { ...DEFAULT_TEMPLATE_CONFIG.taskDue.fields, hint: { keyword: 'hint', label: '' } } },
+      taskDue: {
+        ...DEFAULT_TEMPLATE_CONFIG.taskDue,
+        fields: { ...DEFAULT_TEMPLATE_CONFIG.taskDue.fields, hint: { keyword: 'hint', label: '' } },
+      },
     }
-    expect(() => buildSubscribeMessage('taskDue', { ticketNumber: 'n', task: 't', dueAt: at, hint: 'h' }, config)).toThrow()
+    expect(() =>
+      buildSubscribeMessage('taskDue', { ticketNumber: 'n', task: 't', dueAt: at, hint: 'h' }, config),
+    ).toThrow()
   })
   it('writes the same notification, unshortened, for the message centre', () => {
-    expect(messageCentreEntry('ticketProgress', { ticketNumber: 'n', status: '已签收', progress: '网格员已签收', updatedAt: at })).toEqual({
+    expect(
+      messageCentreEntry('ticketProgress', {
+        ticketNumber: 'n',
+        status: '已签收',
+        progress: '网格员已签收',
+        updatedAt: at,
+      }),
+    ).toEqual({
       title: '工单处理进度通知',
       lines: [
         { label: '工单编号', value: 'n' },
@@ -183,13 +212,19 @@ describe('subscription credits', () => {
     expect(credits).toEqual({ TPL_TICKET_PROGRESS: 1 })
     const spent = spendCredit(credits, DEFAULT_TEMPLATE_CONFIG, 'ticketProgress')
     expect(spent).toEqual({ ok: true, credits: { TPL_TICKET_PROGRESS: 0 } })
-    expect(spendCredit(spent.credits, DEFAULT_TEMPLATE_CONFIG, 'ticketProgress')).toMatchObject({ ok: false, errcode: 43101 })
+    expect(spendCredit(spent.credits, DEFAULT_TEMPLATE_CONFIG, 'ticketProgress')).toMatchObject({
+      ok: false,
+      errcode: 43101,
+    })
   })
   it('voids credits when the user bans a template', () => {
     expect(creditsAfterReport({ TPL_TASK_NEW: 3 }, { TPL_TASK_NEW: 'ban' })).toEqual({ TPL_TASK_NEW: 0 })
   })
   it('spends nothing on a long-term template', () => {
-    const config: TemplateConfig = { ...DEFAULT_TEMPLATE_CONFIG, taskNew: { ...DEFAULT_TEMPLATE_CONFIG.taskNew, longTerm: true } }
+    const config: TemplateConfig = {
+      ...DEFAULT_TEMPLATE_CONFIG,
+      taskNew: { ...DEFAULT_TEMPLATE_CONFIG.taskNew, longTerm: true },
+    }
     expect(spendCredit({}, config, 'taskNew')).toEqual({ ok: true, credits: {} })
   })
 })

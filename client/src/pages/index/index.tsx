@@ -37,21 +37,21 @@ export default function Index() {
   const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
-    <PageShell label='一网首页'>
-      <Text className='title'>一网</Text>
-      <Text className='subtitle'>全镇一张网，有事找网格</Text>
-      <Button className='btn-main' aria-label='我要上报，反映身边的问题' onClick={go('/pages/report/index')}>
+    <PageShell label="一网首页">
+      <Text className="title">一网</Text>
+      <Text className="subtitle">全镇一张网，有事找网格</Text>
+      <Button className="btn-main" aria-label="我要上报，反映身边的问题" onClick={go('/pages/report/index')}>
         我要上报
       </Button>
-      <View className='btn-link' aria-label='我的上报，查看办理进度' onClick={go('/pages/mine/index')}>
+      <View className="btn-link" aria-label="我的上报，查看办理进度" onClick={go('/pages/mine/index')}>
         <Text>我的上报</Text>
-        <Text aria-hidden='true'>›</Text>
+        <Text aria-hidden="true">›</Text>
       </View>
-      <View className='btn-link' aria-label='消息中心' onClick={go('/pages/messages/index')}>
+      <View className="btn-link" aria-label="消息中心" onClick={go('/pages/messages/index')}>
         <Text>消息中心</Text>
-        <Text aria-hidden='true'>›</Text>
+        <Text aria-hidden="true">›</Text>
       </View>
-      <Text className='status' data-testid='whoami'>
+      <Text className="status" data-testid="whoami">
         {identityText(identity)}
       </Text>
     </PageShell>
