@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } } }]
 const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
+  moduleNameMapper: { '^@shared$': '<rootDir>/shared/index.ts', '^@shared/(.*)$': '<rootDir>/shared/$1' },
   testEnvironment: 'node',
 }
 module.exports = {
