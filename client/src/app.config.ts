@@ -1,11 +1,26 @@
 export default defineAppConfig({
-  // Main package: resident pages only (the 2 MB limit). Staff pages live in subpackages.
-  pages: ['pages/index/index', 'pages/report/index', 'pages/mine/index', 'pages/messages/index'],
+  // Main package: resident pages only (the 2 MB limit). Staff pages live in the subpackage.
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/ticket/index',
+    'pages/messages/index',
+    'pages/grid/index',
+    'pages/bind/index',
+  ],
   subPackages: [
     {
       root: 'packages/staff',
       name: 'staff',
-      pages: ['pages/inbox/index'],
+      pages: [
+        'pages/inbox/index',
+        'pages/ticket/index',
+        'pages/patrol/index',
+        'pages/proxy/index',
+        'pages/overdue/index',
+        'pages/returned/index',
+      ],
     },
   ],
   window: {
@@ -15,5 +30,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
   },
+  // The report form's optional "添加位置" (wx.getLocation needs both declarations).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于标注您上报的问题发生在哪里' } },
   lazyCodeLoading: 'requiredComponents',
 })

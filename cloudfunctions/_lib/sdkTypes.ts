@@ -15,8 +15,6 @@ export interface Query<T = DocumentData> {
   count(): Promise<{ total: number }>
   /** Not transactional in the SDK: `where().update()` never carries a transaction id. */
   update(options: { data: object }): Promise<{ stats: { updated: number } }>
-  /** Updates the first match and answers it as it is afterwards (carries a transaction id). */
-  updateAndReturn(data: object): Promise<{ updated: number; doc: T | null }>
   remove(): Promise<{ stats: { removed: number } }>
 }
 

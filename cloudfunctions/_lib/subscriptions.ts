@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { db } from './cloud'
 import { C } from './collections'
+import { isDuplicateKey } from './transactions'
 
 export interface SubscriptionDocument {
   _id: string
@@ -21,21 +22,31 @@ export const subscriptionId = (openid: string, templateId: string): string =>
 
 const subscriptions = () => db().collection<SubscriptionDocument>(C.subscriptions)
 
-/** One more credit; answers the credits now held. Creates the document on the first tap. */
-export async function grantCredit(townId: string, openid: string, templateId: string, now: Date): Promise<number> {
+/** One more credit (an atomic increment; the first tap creates the document). */
+export async function grantCredit(townId: string, openid: string, templateId: string, now: Date): Promise<void> {
   const _id = subscriptionId(openid, templateId)
-  const _ = db().command
   const at = now.toISOString()
-  const res = await subscriptions().where({ _id }).updateAndReturn({ credits: _.inc(1), updatedAt: at })
-  if (res.doc) return res.doc.credits
+  const inc = { data: { credits: db().command.inc(1), updatedAt: at } }
+  const res = await subscriptions().doc(_id).update(inc)
+  if (res.stats.updated === 1) return
   try {
     await subscriptions().add({ data: { _id, townId, openid, templateId, credits: 1, updatedAt: at } })
-    return 1
-  } catch {
+  } catch (err) {
     // Two taps raced to create it: the other one did; count this one on top.
-    const again = await subscriptions().where({ _id }).updateAndReturn({ credits: _.inc(1), updatedAt: at })
-    return again.doc?.credits ?? 1
+    if (!isDuplicateKey(err)) throw err
+    await subscriptions().doc(_id).update(inc)
   }
+}
+
+/** Credits held per template id (one query). */
+export async function creditsOf(openid: string, templateIds: readonly string[]): Promise<Record<string, number>> {
+  const ids = templateIds.map((t) => subscriptionId(openid, t))
+  const { data } = await subscriptions()
+    .where({ _id: db().command.in(ids) })
+    .limit(100)
+    .get()
+  const byTemplate = new Map(data.map((d) => [d.templateId, d.credits]))
+  return Object.fromEntries(templateIds.map((t) => [t, byTemplate.get(t) ?? 0]))
 }
 
 /** Spends one credit if there is one (a conditional update: two senders never spend the same one). */

@@ -3,7 +3,7 @@
  * configuration (`config.templates`), with the catalogue of docs/architecture.md as the default.
  * The in-app message centre shows the same words the subscribe message would carry.
  */
-import { formatShanghaiDate, formatShanghaiDateTime, type TemplateInputs, type TemplateKey } from '@shared/index'
+import { formatShanghaiDate, formatShanghaiDateTime, type TemplateInputs, type TemplateKey } from '../../shared/index'
 
 export interface KeywordMapping {
   /** WeChat's keyword name: its prefix is its type (`thing2`, `time4`, `phrase3`, …). */

@@ -1,31 +1,14 @@
 /**
  * Tickets in the database. A stored ticket is the domain's `Ticket` plus fields derived for the
- * indexes (docs/indexes.md): `inboxKey` orders an inbox "awaiting sign-for first, then by deadline"
- * in one indexed query. Writes happen inside the caller's transaction.
+ * indexes (docs/indexes.md): `inboxKey` (inboxKey.ts). Writes happen inside the caller's transaction.
  */
-import type { Ticket, TicketStatus } from '@shared/index'
+import type { Ticket } from '@shared/index'
+import { inboxKey } from './inboxKey'
 import { db } from './cloud'
 import { C } from './collections'
 import type { Transaction } from './sdkTypes'
 
 export type StoredTicket = Ticket & { inboxKey: string }
-
-const INBOX_RANK: Record<TicketStatus, number> = {
-  pendingSignFor: 0,
-  inProgress: 1,
-  awaitingInfo: 2,
-  returned: 3,
-  submitted: 3,
-  resolved: 4,
-  closed: 5,
-  rejected: 5,
-}
-
-/** `0|2026-09-01T04:00:00.000Z`: the rank of the status, then the deadline that matters now. */
-export const inboxKey = (t: Ticket): string => {
-  const due = t.status === 'pendingSignFor' ? t.deadlines?.signFor.dueAt : t.deadlines?.resolve.dueAt
-  return `${INBOX_RANK[t.status]}|${due ?? '9999'}`
-}
 
 const stored = (t: Ticket): StoredTicket => ({ ...t, inboxKey: inboxKey(t) })
 

@@ -2,13 +2,22 @@
  * Seeds a fresh local cloud. For now: the `system` function's `init` action (creates the product's
  * collections), run as an admin invocation (SOURCE wx_trigger, no OPENID). The product will extend
  * this to load the demo town.
+ * Then the demo town (demoTown.ts, docs/demo-town.md), written in bulk into the database.
  */
 import type { Invocation } from '../host'
+import { seedDemoTown, type DemoSink } from './demoTown'
 
 export interface SeedContext {
   /** Runs a built function as an admin (timer-like) invocation; null if it is not built. */
   invoke(name: string, event: Record<string, unknown>): Promise<Invocation | null>
   log(message: string): void
+  /**
+   * Bulk writes into the local database (App: `{ createCollection: (n) => db.createCollection(n),
+   * insert: (c, docs) => db.insertDocuments(c, docs) }`) and its clock. Without them the demo town
+   * is not loaded (docs/demo-town.md).
+   */
+  db?: DemoSink
+  now?: () => Date
 }
 
 export async function seed(ctx: SeedContext): Promise<void> {
@@ -26,4 +35,10 @@ export async function seed(ctx: SeedContext): Promise<void> {
     throw new Error(`seed: system.init failed: ${why}`)
   }
   ctx.log(`seed: system.init → ${JSON.stringify(value.data)}`)
+  if (!ctx.db) {
+    ctx.log('seed: demo town skipped (the seed was given no database access)')
+    return
+  }
+  const counts = await seedDemoTown(ctx.db, ctx.now?.() ?? new Date())
+  ctx.log(`seed: demo town → ${JSON.stringify(counts)}`)
 }

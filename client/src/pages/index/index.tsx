@@ -1,58 +1,85 @@
+/**
+ * Home. Residents: 我要上报 (the main action), 我的上报, 消息中心 with the unread count.
+ * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录.
+ * A `gridId` in the address (a grid's QR code) becomes the resident's home grid the first time.
+ */
+import { Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
 import PageShell from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
+import { messages, residents } from '../../services/api'
+import { hasAnyRole, PROXY_ROLES, REDISPATCH_ROLES, STAFF_ROLES_WITH_INBOX, SUPERVISING_ROLES } from '../../services/session'
+import { useMe } from '../../hooks/useMe'
+import { go, type PAGES } from '../../lib/nav'
+import { roleName } from '../../lib/format'
+import ErrorNotice from '../../components/ErrorNotice'
 
-interface WhoAmI {
-  openid: string
-  roles?: string[]
-  name?: string
-}
-
-type Identity = { state: 'loading' } | { state: 'ok'; who: WhoAmI } | { state: 'error'; message: string }
-
-function identityText(id: Identity): string {
-  if (id.state === 'loading') return '当前身份：正在确认…'
-  if (id.state === 'error') return `当前身份：${id.message}`
-  const { openid, name, roles } = id.who
-  const extra = [name, roles && roles.length ? roles.join('、') : ''].filter(Boolean).join(' · ')
-  return `当前身份：${openid}${extra ? `（${extra}）` : ''}`
+function NavRow({ label, aria, page, badge, testId }: { label: string; aria: string; page: keyof typeof PAGES; badge?: string; testId?: string }) {
+  return (
+    <View className="btn-link" role="button" aria-label={aria} data-testid={testId} onClick={() => go(page)}>
+      <Text>{label}</Text>
+      <View className="row-end">
+        {badge && <Text className="badge">{badge}</Text>}
+        <Text aria-hidden="true">›</Text>
+      </View>
+    </View>
+  )
 }
 
 export default function Index() {
-  const [identity, setIdentity] = useState<Identity>({ state: 'loading' })
+  const { me, error, refresh } = useMe()
+  const { gridId } = useRouter().params
+  const [unread, setUnread] = useState(0)
+  const [fallbackId, setFallbackId] = useState('')
 
+  useDidShow(() => {
+    messages.unreadCount().then((r) => r.ok && setUnread(r.data.count))
+  })
+
+  // The identity line still works when the roster cannot answer (e.g. before the town is set up).
   useEffect(() => {
-    let live = true
-    callFunction<WhoAmI>('system', { action: 'whoami' }).then((r) => {
-      if (!live) return
-      setIdentity(r.ok ? { state: 'ok', who: r.data } : { state: 'error', message: r.error.message })
-    })
-    return () => {
-      live = false
-    }
-  }, [])
+    if (!error) return
+    callFunction<{ openid: string }>('system', { action: 'whoami' }).then((r) => r.ok && setFallbackId(r.data.openid))
+  }, [error])
 
-  const go = (url: string) => () => Taro.navigateTo({ url })
+  // A grid QR code: adopt its grid as the home grid the first time.
+  useEffect(() => {
+    if (!gridId || !me || me.resident?.homeGridId) return
+    residents.setHomeGrid(gridId).then((r) => {
+      if (r.ok) refresh()
+    })
+  }, [gridId, me])
+
+  const staff = me && me.staff !== null
+  const roles = me?.roles.filter((r) => r !== 'resident').map(roleName).join('、')
+  const needsGrid = me && !staff && !me.resident?.homeGridId && !gridId
 
   return (
     <PageShell label="一网首页">
       <Text className="title">一网</Text>
       <Text className="subtitle">全镇一张网，有事找网格</Text>
-      <Button className="btn-main" aria-label="我要上报，反映身边的问题" onClick={go('/pages/report/index')}>
-        我要上报
-      </Button>
-      <View className="btn-link" aria-label="我的上报，查看办理进度" onClick={go('/pages/mine/index')}>
-        <Text>我的上报</Text>
-        <Text aria-hidden="true">›</Text>
+      <View className="btn-main" role="button" aria-label="我要上报，反映身边的问题" data-testid="go-report" onClick={() => go('report', { gridId })}>
+        <Text>我要上报</Text>
       </View>
-      <View className="btn-link" aria-label="消息中心" onClick={go('/pages/messages/index')}>
-        <Text>消息中心</Text>
-        <Text aria-hidden="true">›</Text>
-      </View>
+      <NavRow label="我的上报" aria="我的上报，查看办理进度" page="mine" />
+      <NavRow label="消息中心" aria={unread ? `消息中心，${unread}条未读` : '消息中心'} page="messages" badge={unread ? `${unread}条未读` : undefined} testId="go-messages" />
+      {needsGrid && <NavRow label="选择我家所在的网格" aria="第一次使用，请选择您家所在的网格" page="grid" />}
+      {staff && (
+        <View className="staff-box" aria-label="工作人员入口">
+          <Text className="section-title">工作人员{roles ? `（${roles}）` : ''}</Text>
+          {hasAnyRole(me, STAFF_ROLES_WITH_INBOX) && <NavRow label="任务收件箱" aria="任务收件箱" page="inbox" testId="go-inbox" />}
+          {hasAnyRole(me, SUPERVISING_ROLES) && <NavRow label="超时督办" aria="超时督办" page="overdue" testId="go-overdue" />}
+          {hasAnyRole(me, REDISPATCH_ROLES) && <NavRow label="退单待派" aria="退单待派" page="returned" testId="go-returned" />}
+          {hasAnyRole(me, PROXY_ROLES) && <NavRow label="代报" aria="代群众上报" page="proxy" testId="go-proxy" />}
+          {hasAnyRole(me, ['gridWorker']) && <NavRow label="巡查记录" aria="巡查和摸排记录" page="patrol" testId="go-patrol" />}
+        </View>
+      )}
+      {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}
+      {error && !fallbackId && <ErrorNotice error={error} onRetry={refresh} />}
       <Text className="status" data-testid="whoami">
-        {identityText(identity)}
+        当前身份：{me ? me.openid : fallbackId || (error ? '未能确认' : '正在确认…')}
+        {me && roles ? `（${roles}）` : ''}
       </Text>
     </PageShell>
   )

@@ -1,11 +1,61 @@
-import { Text } from '@tarojs/components'
+/**
+ * 任务收件箱: counts per status, then the tasks — awaiting sign-for first, then by deadline — each
+ * with a countdown in words ("剩余 3小时20分" / "⚠ 已超时 2小时").
+ */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
 import PageShell from '../../../../components/PageShell'
+import TicketRow from '../../../../components/TicketRow'
+import EmptyState from '../../../../components/EmptyState'
+import ErrorNotice from '../../../../components/ErrorNotice'
+import Loading from '../../../../components/Loading'
+import LoadMore from '../../../../components/LoadMore'
+import { tasks, type InboxFilter } from '../../../../services/api'
+import { usePaged } from '../../../../hooks/usePaged'
+import { statusName } from '../../../../lib/format'
+import { inboxOrder } from '../../../../lib/inboxOrder'
+import { go } from '../../../../lib/nav'
+
+const COUNTED = ['pendingSignFor', 'inProgress', 'awaitingInfo', 'returned'] as const
 
 export default function Inbox() {
+  const [filter, setFilter] = useState<InboxFilter>('todo')
+  const list = usePaged((cursor) => tasks.inbox({ cursor, filter, pageSize: 50 }))
+  const rows = filter === 'todo' ? [...list.items].sort(inboxOrder) : list.items
+  const counts = COUNTED.map((s) => ({ s, n: list.items.filter((t) => t.status === s).length })).filter((c) => c.n > 0 || c.s !== 'returned')
+
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) first.current = false // the first load is the page's show
+    else list.reload()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter])
+  const pick = (f: InboxFilter) => setFilter(f)
+
   return (
     <PageShell label="任务收件箱">
       <Text className="title">任务收件箱</Text>
-      <Text className="text muted">网格员的待办任务会按截止时间排在这里。（页面建设中）</Text>
+      <View className="seg" role="tablist">
+        {(['todo', 'done'] as const).map((f) => (
+          <View key={f} className={filter === f ? 'seg__item seg__item--on' : 'seg__item'} role="tab" aria-selected={filter === f} aria-label={f === 'todo' ? '待办任务' : '已办结的任务'} onClick={() => pick(f)}>
+            <Text>{f === 'todo' ? '待办' : '已办结'}</Text>
+          </View>
+        ))}
+      </View>
+      {filter === 'todo' && list.loaded && (
+        <View className="counts" aria-label="各状态数量" data-testid="inbox-counts">
+          {counts.map((c) => (
+            <Text key={c.s} className="counts__item">{statusName(c.s)} {c.n}{list.more ? '+' : ''}</Text>
+          ))}
+        </View>
+      )}
+      <ErrorNotice error={list.error} onRetry={list.reload} />
+      {list.loading && !list.loaded && <Loading />}
+      {list.loaded && rows.length === 0 && <EmptyState text="暂无工单" hint={filter === 'todo' ? '新任务会出现在这里' : undefined} />}
+      {rows.map((row) => (
+        <TicketRow key={row._id} row={row} now={list.now} showCountdown={filter === 'todo'} onOpen={() => go('task', { id: row._id })} />
+      ))}
+      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
     </PageShell>
   )
 }

@@ -1,0 +1,40 @@
+/** The categories as big tiles: a tap chooses one; the chosen tile says "已选" in words. */
+import { Text, View } from '@tarojs/components'
+import { DEFAULT_CATEGORIES } from '@shared/model/category'
+
+/** One character per category in a round badge: readable without an icon font. */
+const MARKS: Record<string, string> = {
+  safety: '危',
+  dispute: '纠',
+  request: '求',
+  environment: '洁',
+  question: '问',
+  opinion: '议',
+  other: '他',
+}
+
+export default function CategoryTiles({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+  return (
+    <View className="tiles" role="radiogroup" aria-label="问题类别">
+      {DEFAULT_CATEGORIES.filter((c) => c.active).map((c) => {
+        const on = c.code === value
+        return (
+          <View
+            key={c.code}
+            className={on ? 'tile tile--on' : 'tile'}
+            role="radio"
+            aria-checked={on}
+            aria-label={`${c.name}：${c.hint}${on ? '，已选' : ''}`}
+            onClick={() => onChange(c.code)}
+          >
+            <View className="tile__top">
+              <Text className={`tile__mark tile__mark--${c.code}`} aria-hidden="true">{MARKS[c.code] ?? '他'}</Text>
+              <Text className="tile__name">{c.name}</Text>
+            </View>
+            <Text className="tile__hint">{on ? '✓ 已选' : c.hint}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,85 @@
+/** The ticket itself: what, where, when due, and how it ended (result, rating, rejection). */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { TicketView } from '../services/api'
+import { categoryName, currentDeadline, formatTime, levelName, RATING_LABELS } from '../lib/format'
+import Countdown from './Countdown'
+import PhotoList from './PhotoList'
+import StatusTag from './StatusTag'
+
+interface Props {
+  ticket: TicketView
+  now: number
+  /** Staff see the reporter's contact (masked by the server unless they may see it) and a countdown. */
+  forStaff?: boolean
+}
+
+function Reporter({ ticket }: { ticket: TicketView }) {
+  const r = ticket.reporter
+  const who = ticket.onBehalfOf ?? r
+  if (r.hidden) return <Text className="card__meta">上报人：匿名</Text>
+  const phone = who.phone
+  return (
+    <View className="contact">
+      <Text className="card__meta" data-testid="reporter-contact">
+        {ticket.onBehalfOf ? '群众（代报）' : '上报人'}：{who.name ?? '未留姓名'} {phone ?? '未留电话'}
+      </Text>
+      {phone && !r.masked && (
+        <View className="btn btn--plain" role="button" aria-label={`拨打电话 ${phone}`} onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
+          <Text>拨打电话</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function TicketCard({ ticket: t, now, forStaff }: Props) {
+  const due = t.deadlines
+    ? currentDeadline({ status: t.status, signForDueAt: t.deadlines.signFor.dueAt, resolveDueAt: t.deadlines.resolve.dueAt })
+    : null
+  return (
+    <View className="card" aria-label={`工单 ${t.number}`}>
+      <View className="card__head">
+        <Text className="card__title">
+          {t.priority === 'urgent' ? '【紧急】' : ''}
+          {categoryName(t.categoryCode)}
+        </Text>
+        <StatusTag status={t.status} />
+      </View>
+      <Text className="card__meta" data-testid="ticket-number">编号 {t.number}</Text>
+      <Text className="card__text">{t.description}</Text>
+      <PhotoList photos={t.photos} label="上报照片" />
+      {t.location?.address && <Text className="card__meta">位置：{t.location.address}</Text>}
+      <Text className="card__meta">上报时间：{formatTime(t.createdAt, now)}</Text>
+      {t.deadlines && !['closed', 'rejected'].includes(t.status) && (
+        <Text className="card__meta">办结时限：{formatTime(t.deadlines.resolve.dueAt, now)} 前</Text>
+      )}
+      {t.paused && <Text className="card__meta">等待群众补充，计时暂停</Text>}
+      {forStaff && due && <Countdown dueAt={due.dueAt} now={now} what={`${due.kind}：`} />}
+      {forStaff && t.escalationLevel > 0 && <Text className="card__level">督办级别：{levelName(t.escalationLevel)}</Text>}
+      {forStaff && <Reporter ticket={t} />}
+      {t.resolution && (
+        <View className="card__section">
+          <Text className="card__label">办理结果（{formatTime(t.resolution.at, now)}）</Text>
+          <Text className="card__text">{t.resolution.result}</Text>
+          <PhotoList photos={t.resolution.photos} label="办结照片" />
+        </View>
+      )}
+      {t.rating && (
+        <View className="card__section">
+          <Text className="card__label">评价</Text>
+          <Text className="card__text">
+            {'★'.repeat(t.rating.score)} {t.rating.score}星 {RATING_LABELS[t.rating.score]}
+            {t.rating.comment ? `：${t.rating.comment}` : ''}
+          </Text>
+        </View>
+      )}
+      {t.rejection && (
+        <View className="card__section">
+          <Text className="card__label">{t.rejection.kind === 'duplicate' ? '重复件' : '不予受理'}</Text>
+          <Text className="card__text">{t.rejection.reason}</Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,36 @@
+/** One ticket's detail, loaded on show; `apply` takes a mutation's answer (the updated ticket). */
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { tickets, type TicketView } from '../services/api'
+import type { CallError } from '../services/cloud'
+import { serverNow } from '../services/clock'
+
+export function useTicket(ticketId: string | undefined) {
+  const [ticket, setTicket] = useState<TicketView | null>(null)
+  const [error, setError] = useState<CallError | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [now, setNow] = useState(Date.now())
+
+  const reload = useCallback(async () => {
+    if (!ticketId) {
+      setLoading(false)
+      setError({ code: 'NOT_FOUND', message: '没有找到这个工单' })
+      return
+    }
+    setLoading(true)
+    const [r, at] = await Promise.all([tickets.detail(ticketId), serverNow()])
+    setNow(at)
+    setLoading(false)
+    if (r.ok) {
+      setTicket(r.data.ticket)
+      setError(null)
+    } else setError(r.error)
+  }, [ticketId])
+
+  useDidShow(() => {
+    reload()
+  })
+
+  const apply = (t: TicketView) => setTicket(t)
+  return { ticket, error, loading, now, reload, apply }
+}

@@ -1,0 +1,32 @@
+/** Page addresses in one place, so a moved page is one edit. */
+import Taro from '@tarojs/taro'
+
+export const PAGES = {
+  home: '/pages/index/index',
+  report: '/pages/report/index',
+  mine: '/pages/mine/index',
+  messages: '/pages/messages/index',
+  ticket: '/pages/ticket/index',
+  grid: '/pages/grid/index',
+  bind: '/pages/bind/index',
+  inbox: '/packages/staff/pages/inbox/index',
+  task: '/packages/staff/pages/ticket/index',
+  patrol: '/packages/staff/pages/patrol/index',
+  proxy: '/packages/staff/pages/proxy/index',
+  overdue: '/packages/staff/pages/overdue/index',
+  returned: '/packages/staff/pages/returned/index',
+} as const
+
+export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {
+  const q = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+    .join('&')
+  Taro.navigateTo({ url: q ? `${PAGES[page]}?${q}` : PAGES[page] })
+}
+
+/** Back if there is a page to go back to, else home (a page opened from a shared link). */
+export function back(): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+  else Taro.reLaunch({ url: PAGES.home })
+}

@@ -1,0 +1,47 @@
+/**
+ * 超时督办: overdue tickets in the caller's scope — level in words (催办/督办/挂牌督办), how late,
+ * who owns it. Filter by level.
+ */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import PageShell from '../../../../components/PageShell'
+import TicketRow from '../../../../components/TicketRow'
+import EmptyState from '../../../../components/EmptyState'
+import ErrorNotice from '../../../../components/ErrorNotice'
+import Loading from '../../../../components/Loading'
+import LoadMore from '../../../../components/LoadMore'
+import { supervision } from '../../../../services/api'
+import { usePaged } from '../../../../hooks/usePaged'
+import { LEVEL_NAMES } from '../../../../lib/format'
+import { go } from '../../../../lib/nav'
+
+export default function Overdue() {
+  const [minLevel, setMinLevel] = useState(1)
+  const list = usePaged((cursor) => supervision.overdueBoard({ cursor, minLevel, pageSize: 20 }))
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) first.current = false
+    else list.reload()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [minLevel])
+
+  return (
+    <PageShell label="超时督办">
+      <Text className="title">超时督办</Text>
+      <View className="seg" role="tablist" aria-label="督办级别">
+        {[1, 2, 3].map((l) => (
+          <View key={l} className={minLevel === l ? 'seg__item seg__item--on' : 'seg__item'} role="tab" aria-selected={minLevel === l} aria-label={l === 1 ? '全部超时工单' : `${LEVEL_NAMES[l]}及以上`} onClick={() => setMinLevel(l)}>
+            <Text>{l === 1 ? '全部' : `${LEVEL_NAMES[l]}起`}</Text>
+          </View>
+        ))}
+      </View>
+      <ErrorNotice error={list.error} onRetry={list.reload} />
+      {list.loading && !list.loaded && <Loading />}
+      {list.loaded && list.items.length === 0 && <EmptyState text="暂无超时工单" />}
+      {list.items.map((row) => (
+        <TicketRow key={row._id} row={row} now={list.now} showCountdown showOwner onOpen={() => go('task', { id: row._id })} />
+      ))}
+      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
+    </PageShell>
+  )
+}

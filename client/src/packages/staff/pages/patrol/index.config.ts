@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查记录',
+  enablePageMeta: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '代报',
+  enablePageMeta: true,
+})

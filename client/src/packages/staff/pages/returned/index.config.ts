@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '退单待派',
+  enablePageMeta: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '工作人员绑定',
+  enablePageMeta: true,
+})

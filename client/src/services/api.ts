@@ -1,0 +1,147 @@
+/**
+ * Typed wrappers, one per function action (docs/api.md). Every call goes through callFunction.
+ * Types come from shared/schemas as types only (`import type`): no zod reaches the bundle.
+ */
+import type { Role } from '@shared/model/roles'
+import type { TicketSummary, TicketView } from '@shared/schemas/ticketView'
+import { callFunction, type CallResult } from './cloud'
+
+export type { TicketSummary, TicketView }
+export type Page<T> = { items: T[]; nextCursor: string | null }
+export type BoardRow = TicketSummary & {
+  assigneeName: string | null
+  gridName: string | null
+  villageName: string | null
+}
+export interface Me {
+  openid: string
+  townId: string | null
+  roles: Role[]
+  staff: {
+    _id: string
+    name: string
+    roles: Role[]
+    scope: { townId: string; villageIds: string[]; gridIds: string[] }
+  } | null
+  resident: { homeGridId: string | null; homeVillageId: string | null } | null
+}
+export interface Place {
+  _id: string
+  name: string
+  villageId?: string
+}
+export interface MessageItem {
+  _id: string
+  templateKey: string
+  title: string
+  lines: { label: string; value: string }[]
+  ticketId: string | null
+  read: boolean
+  createdAt: string
+}
+export interface Location {
+  latitude: number
+  longitude: number
+  address?: string
+}
+export interface SubmitInput {
+  clientRequestId: string
+  categoryCode: string
+  description: string
+  photos: string[]
+  location?: Location | null
+  anonymous?: boolean
+  gridId?: string
+  contact?: { name?: string; phone?: string }
+  onBehalfOf?: { name?: string; phone?: string }
+}
+export interface Submitted {
+  ticketId: string
+  number: string
+  status: TicketView['status']
+  resolveDueAt: string | null
+  flagged: boolean
+}
+type One = { ticket: TicketView }
+type Versioned = { ticketId: string; expectedVersion?: number }
+type R<T> = Promise<CallResult<T>>
+type Paging = { pageSize?: number; cursor?: string | null }
+
+export const tickets = {
+  submit: (input: SubmitInput): R<Submitted> => callFunction('tickets', { action: 'submit', ...input }),
+  listMine: (p: Paging & { filter?: 'open' | 'done' | 'all' } = {}): R<Page<TicketSummary>> =>
+    callFunction('tickets', { action: 'listMine', ...p }),
+  detail: (ticketId: string): R<One> => callFunction('tickets', { action: 'detail', ticketId }),
+  confirm: (p: Versioned & { rating: number; comment?: string }): R<One> =>
+    callFunction('tickets', { action: 'confirm', ...p }),
+  reopen: (p: Versioned & { reason: string }): R<One> => callFunction('tickets', { action: 'reopen', ...p }),
+  supplement: (p: Versioned & { note: string; photos?: string[] }): R<One> =>
+    callFunction('tickets', { action: 'supplement', ...p }),
+}
+
+export type InboxFilter = 'todo' | 'pendingSignFor' | 'inProgress' | 'awaitingInfo' | 'resolved' | 'done'
+
+export const tasks = {
+  inbox: (p: Paging & { filter?: InboxFilter } = {}): R<Page<TicketSummary>> =>
+    callFunction('tasks', { action: 'inbox', ...p }),
+  signFor: (p: Versioned): R<One> => callFunction('tasks', { action: 'signFor', ...p }),
+  addProgress: (p: Versioned & { note: string; photos?: string[] }): R<One> =>
+    callFunction('tasks', { action: 'addProgress', ...p }),
+  requestInfo: (p: Versioned & { question: string }): R<One> =>
+    callFunction('tasks', { action: 'requestInfo', ...p }),
+  resume: (p: Versioned & { note: string }): R<One> => callFunction('tasks', { action: 'resume', ...p }),
+  resolve: (p: Versioned & { result: string; photos?: string[] }): R<One> =>
+    callFunction('tasks', { action: 'resolve', ...p }),
+  returnTicket: (p: Versioned & { reason: string }): R<One> =>
+    callFunction('tasks', { action: 'returnTicket', ...p }),
+  transfer: (p: Versioned & { toGridId: string; reason: string }): R<One> =>
+    callFunction('tasks', { action: 'transfer', ...p }),
+  patrol: (p: {
+    clientRequestId: string
+    gridId: string
+    kind: 'patrol' | 'survey'
+    note: string
+    photos?: string[]
+    location?: Location | null
+    issue?: { categoryCode: string; description: string }
+  }): R<{ patrolId: string; ticketId: string | null; ticketNumber: string | null }> =>
+    callFunction('tasks', { action: 'patrol', ...p }),
+}
+
+export const supervision = {
+  overdueBoard: (p: Paging & { villageId?: string; minLevel?: number } = {}): R<Page<BoardRow>> =>
+    callFunction('supervision', { action: 'overdueBoard', ...p }),
+  returnedQueue: (p: Paging & { villageId?: string } = {}): R<Page<BoardRow>> =>
+    callFunction('supervision', { action: 'returnedQueue', ...p }),
+  redispatch: (p: Versioned & { toGridId: string; note?: string }): R<One> =>
+    callFunction('supervision', { action: 'redispatch', ...p }),
+  reject: (p: Versioned & { reason: string }): R<One> =>
+    callFunction('supervision', { action: 'reject', ...p }),
+  markDuplicate: (p: Versioned & { duplicateOf: string; reason: string }): R<One> =>
+    callFunction('supervision', { action: 'markDuplicate', ...p }),
+  remind: (p: { ticketId: string; note?: string }): R<One> =>
+    callFunction('supervision', { action: 'remind', ...p }),
+}
+
+export const residents = {
+  setHomeGrid: (gridId: string): R<{ homeGridId: string; homeVillageId: string }> =>
+    callFunction('residents', { action: 'setHomeGrid', gridId }),
+  villages: (): R<{ items: Place[] }> => callFunction('residents', { action: 'villages' }),
+  grids: (villageId: string): R<{ items: Place[] }> => callFunction('residents', { action: 'grids', villageId }),
+}
+
+export const roster = {
+  me: (): R<Me> => callFunction('roster', { action: 'me' }),
+  bindInvite: (code: string): R<{ staffId: string; roles: Role[] }> =>
+    callFunction('roster', { action: 'bindInvite', code }),
+}
+
+export const messages = {
+  list: (p: Paging & { unreadOnly?: boolean } = {}): R<Page<MessageItem>> =>
+    callFunction('messages', { action: 'list', ...p }),
+  markRead: (p: { messageIds: string[] } | { all: true }): R<{ updated: number }> =>
+    callFunction('messages', { action: 'markRead', ...p }),
+  unreadCount: (): R<{ count: number }> => callFunction('messages', { action: 'unreadCount' }),
+  reportSubscriptions: (results: Record<string, 'accept' | 'reject'>): R<{ credits: Record<string, number> }> =>
+    callFunction('messages', { action: 'reportSubscriptions', results }),
+}

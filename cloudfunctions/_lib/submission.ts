@@ -1,0 +1,153 @@
+/**
+ * A new concern (DESIGN.md §2 steps 1–2), from a resident, an informant (代报) or a patrol: checked,
+ * numbered, routed and answered in one go. The ticket's `_id` is derived from the caller and the
+ * client's request id, so a retried submit finds the first one instead of making a second. One
+ * transaction holds the day's counter (which also counts the reporter's submissions for the rate
+ * limit), the ticket and its notifications.
+ */
+import { createHash } from 'node:crypto'
+import {
+  formatTicketNumber,
+  shanghaiDate,
+  systemActor,
+  ticketCounterKey,
+  transition,
+  type Actor,
+  type Grid,
+  type Priority,
+  type Ticket,
+  type TicketCommand,
+  type TicketSource,
+} from '@shared/index'
+import { C } from './collections'
+import { townConfig } from './config'
+import { checkText } from './contentSecurity'
+import { AppError } from './envelope'
+import { requireOwnUploads } from './photos'
+import { routeIn } from './routing'
+import type { Transaction } from './sdkTypes'
+import { refusal, transitionContext } from './ticketCommand'
+import { getTicket, insertTicket } from './ticketRepository'
+import { Abort, inTransaction, isDuplicateKey } from './transactions'
+import { villagesFor, writeEffects, type EffectBatch } from './outbox'
+
+export interface Concern {
+  clientRequestId: string
+  categoryCode: string
+  description: string
+  photos: string[]
+  location?: { latitude: number; longitude: number; address?: string } | null
+  anonymous: boolean
+  source: TicketSource
+  priority?: Priority
+  contact?: { name?: string; phone?: string }
+  onBehalfOf?: { name?: string; phone?: string } | null
+}
+
+export interface Submitted {
+  ticket: Ticket
+  /** False when this was a repeat of an earlier submit with the same request id. */
+  created: boolean
+}
+
+interface CounterDocument {
+  _id: string
+  townId: string
+  date: string
+  seq: number
+  /** Submissions per reporter openid that day (the per-user daily limit). */
+  perReporter: Record<string, number>
+}
+
+export const idFor = (prefix: string, openid: string, clientRequestId: string): string =>
+  `${prefix}_${createHash('sha1').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 24)}`
+
+/** The next number of the day, counting this reporter's submissions against the limit. */
+async function takeNumber(txn: Transaction, townId: string, openid: string, now: Date, limit: number): Promise<string> {
+  const counters = txn.collection<CounterDocument>(C.counters)
+  const _id = ticketCounterKey(townId, now)
+  const { data } = await counters.doc(_id).get()
+  const seq = (data?.seq ?? 0) + 1
+  const mine = (data?.perReporter?.[openid] ?? 0) + 1
+  if (mine > limit) throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
+  await counters.doc(_id).set({
+    data: { townId, date: shanghaiDate(now), seq, perReporter: { ...(data?.perReporter ?? {}), [openid]: mine } },
+  })
+  return formatTicketNumber(now, seq)
+}
+
+/** Decides the new ticket: submitted, then routed by the system when someone is available. */
+function decide(
+  submit: Extract<TicketCommand, { type: 'submit' }>,
+  route: Awaited<ReturnType<typeof routeIn>>,
+  ctx: Awaited<ReturnType<typeof transitionContext>>,
+): { ticket: Ticket; batches: EffectBatch[] } {
+  const submitted = transition(null, submit, ctx)
+  if (!submitted.ok) refusal(submitted)
+  const batches: EffectBatch[] = [{ version: submitted.ticket.version, effects: submitted.effects }]
+  if (route === null) return { ticket: submitted.ticket, batches }
+  const routed = transition(submitted.ticket, { type: 'route', ...route }, { ...ctx, actor: systemActor(submit.townId) })
+  if (!routed.ok) refusal(routed)
+  return { ticket: routed.ticket, batches: [...batches, { version: routed.ticket.version, effects: routed.effects }] }
+}
+
+/**
+ * Submits a concern in `grid` as `actor`. `extra` runs inside the transaction after the ticket is
+ * written (a patrol log is written there, so both or neither exist).
+ */
+export async function submitConcern(
+  actor: Actor,
+  openid: string,
+  env: string,
+  grid: Grid,
+  concern: Concern,
+  now: Date,
+  extra?: (txn: Transaction, ticket: Ticket) => Promise<void>,
+): Promise<Submitted> {
+  const townId = grid.townId
+  requireOwnUploads(concern.photos, openid, env)
+  const ticketId = idFor('t', openid, concern.clientRequestId)
+  const verdict = await checkText(openid, concern.description, concern.contact?.name, concern.onBehalfOf?.name)
+  const [config, route] = await Promise.all([townConfig(townId), routeIn(grid, concern.categoryCode)])
+  const ctx = await transitionContext(config, actor, now)
+
+  const result = await inTransaction<Submitted | null>(async (txn) => {
+    const number = await takeNumber(txn, townId, openid, now, config.limits.submissionsPerDay)
+    const { ticket, batches } = decide(
+      {
+        type: 'submit',
+        ticketId,
+        number,
+        townId,
+        villageId: grid.villageId,
+        gridId: grid._id,
+        categoryCode: concern.categoryCode,
+        priority: concern.priority,
+        description: concern.description,
+        photos: concern.photos,
+        location: concern.location ?? null,
+        anonymous: concern.anonymous,
+        source: concern.source,
+        contact: concern.contact,
+        onBehalfOf: concern.onBehalfOf ?? null,
+        flagged: verdict === 'review',
+      },
+      route,
+      ctx,
+    )
+    try {
+      await insertTicket(txn, ticket)
+    } catch (err) {
+      if (isDuplicateKey(err)) return new Abort(null)
+      throw err
+    }
+    const effects = batches.flatMap((b) => b.effects)
+    await writeEffects(txn, townId, batches, await villagesFor(townId, effects), now)
+    if (extra) await extra(txn, ticket)
+    return { ticket, created: true }
+  })
+  if (result !== null) return result
+  const existing = await getTicket(townId, ticketId)
+  if (existing === null) throw new AppError('CONFLICT', '提交未完成，请重试')
+  return { ticket: existing, created: false }
+}

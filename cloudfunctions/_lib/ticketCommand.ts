@@ -1,0 +1,76 @@
+/**
+ * A command on an existing ticket, the thin-entry-point pipeline of DESIGN.md §3: load the ticket
+ * in a transaction → check the caller's expected version → the pure decision (`transition`) →
+ * save it and its effects (outbox, audit) in the same transaction → the ticket as the caller now
+ * sees it. A concurrent change makes the transaction conflict; it is re-run on fresh reads, and a
+ * caller who named the version they saw gets CONFLICT once the ticket has moved on.
+ */
+import {
+  presentTicket,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketCommand,
+  type TicketView,
+  type TransitionContext,
+} from '@shared/index'
+import { townConfig, type TownConfig } from './config'
+import { directory, gridNames } from './directory'
+import { AppError } from './envelope'
+import { villagesFor, writeEffects, type EffectBatch } from './outbox'
+import type { Transaction } from './sdkTypes'
+import { getTicket, saveTicket } from './ticketRepository'
+import { inTransaction } from './transactions'
+
+export interface TicketCommandRun {
+  townId: string
+  actor: Actor
+  ticketId: string
+  expectedVersion?: number
+  /** The command, or how to make it from the ticket as read in the transaction. */
+  command: TicketCommand | ((ticket: Ticket) => TicketCommand)
+  now: Date
+  /** Staff names for notifications that name a person (the overdue alert's 责任人). */
+  staffNames?: Record<string, string>
+}
+
+export async function transitionContext(config: TownConfig, actor: Actor, now: Date, staff: Record<string, string> = {}): Promise<TransitionContext> {
+  const dir = await directory(config.townId)
+  return {
+    actor,
+    now,
+    rules: config.rules,
+    calendar: config.calendar,
+    categories: config.categories,
+    names: { grids: gridNames(dir), staff },
+  }
+}
+
+/** Applies a refused transition as the envelope's error. */
+export function refusal(result: ReturnType<typeof transition>): never {
+  if (result.ok) throw new Error('refusal() called on an accepted transition')
+  throw new AppError(result.refusal.code, result.refusal.message)
+}
+
+/** Saves a decided ticket and the effects of the transitions that led to it, in `txn`. */
+export async function persist(txn: Transaction, townId: string, ticket: Ticket, batches: EffectBatch[], now: Date): Promise<void> {
+  const villages = await villagesFor(townId, batches.flatMap((b) => b.effects))
+  await saveTicket(txn, ticket)
+  await writeEffects(txn, townId, batches, villages, now)
+}
+
+export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {
+  const config = await townConfig(run.townId)
+  const ctx = await transitionContext(config, run.actor, run.now, run.staffNames)
+  const ticket = await inTransaction(async (txn) => {
+    const current = await getTicket(run.townId, run.ticketId, txn)
+    if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+    if (run.expectedVersion !== undefined && run.expectedVersion !== current.version) throw new AppError('CONFLICT')
+    const command = typeof run.command === 'function' ? run.command(current) : run.command
+    const result = transition(current, command, ctx)
+    if (!result.ok) refusal(result)
+    await persist(txn, run.townId, result.ticket, [{ version: result.ticket.version, effects: result.effects }], run.now)
+    return result.ticket
+  })
+  return { ticket: presentTicket(ticket, run.actor) }
+}

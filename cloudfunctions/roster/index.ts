@@ -1,0 +1,9 @@
+/** `roster`: the grid office creates staff; a person binds their WeChat with an invite code (shared/schemas/rosterFunction.ts). */
+import { rosterRequest } from '@shared/index'
+import { defineActions } from '../_lib/defineActions'
+import { bindInvite, createStaff, me } from './actions'
+
+export const main = defineActions({
+  schema: rosterRequest,
+  actions: { createStaff, bindInvite, me },
+})

@@ -1,0 +1,10 @@
+/** `supervision`: guides, supervisors and the grid office watch and correct the flow (shared/schemas/supervisionFunction.ts). */
+import { supervisionRequest } from '@shared/index'
+import { defineActions } from '../_lib/defineActions'
+import { markDuplicate, redispatch, reject, remind } from './actions'
+import { overdueBoard, returnedQueue } from './boards'
+
+export const main = defineActions({
+  schema: supervisionRequest,
+  actions: { overdueBoard, returnedQueue, redispatch, reject, markDuplicate, remind },
+})

@@ -1,0 +1,95 @@
+import type { TasksRequest, TicketCommand, TicketStatus } from '@shared/index'
+import { checkText } from '../_lib/contentSecurity'
+import { requireStaff } from '../_lib/context'
+import type { ActionContext } from '../_lib/defineActions'
+import { AppError } from '../_lib/envelope'
+import { requireOwnUploads } from '../_lib/photos'
+import { loadGrid, routeIn } from '../_lib/routing'
+import { runTicketCommand } from '../_lib/ticketCommand'
+import { countByStatus, statusIn, ticketPage } from '../_lib/ticketQueries'
+import { getTicket } from '../_lib/ticketRepository'
+
+type Req<A extends TasksRequest['action']> = Extract<TasksRequest, { action: A }>
+
+const TODO: readonly TicketStatus[] = ['pendingSignFor', 'inProgress', 'awaitingInfo']
+const FILTERS: Record<Req<'inbox'>['filter'], readonly TicketStatus[]> = {
+  todo: TODO,
+  pendingSignFor: ['pendingSignFor'],
+  inProgress: ['inProgress'],
+  awaitingInfo: ['awaitingInfo'],
+  resolved: ['resolved'],
+  done: ['closed', 'rejected'],
+}
+
+/**
+ * The assignee's tickets, awaiting sign-for first, then by the deadline that matters (one indexed
+ * query on `inboxKey`); the first page also carries the count per status for the tabs.
+ */
+export async function inbox(req: Req<'inbox'>, ctx: ActionContext) {
+  const staff = requireStaff(await ctx.caller({ staff: true }))
+  const mine = { townId: staff.townId, assigneeId: staff._id }
+  const page = await ticketPage({ ...mine, status: statusIn(FILTERS[req.filter]) }, 'inboxKey', 'asc', req.pageSize, req.cursor)
+  if (req.cursor) return page
+  return { ...page, counts: await countByStatus({ ...mine, status: statusIn([...TODO, 'resolved']) }) }
+}
+
+/** A command of the assignee on one ticket. */
+async function assigneeCommand(ctx: ActionContext, req: { ticketId: string; expectedVersion?: number }, command: TicketCommand) {
+  const caller = await ctx.caller({ staff: true })
+  const staff = requireStaff(caller)
+  return runTicketCommand({
+    townId: staff.townId,
+    actor: caller.actor,
+    ticketId: req.ticketId,
+    expectedVersion: req.expectedVersion,
+    command,
+    now: ctx.now,
+  })
+}
+
+export const signFor = (req: Req<'signFor'>, ctx: ActionContext) => assigneeCommand(ctx, req, { type: 'signFor' })
+
+export async function addProgress(req: Req<'addProgress'>, ctx: ActionContext) {
+  requireOwnUploads(req.photos, ctx.openid, ctx.env)
+  await checkText(ctx.openid, req.note)
+  return assigneeCommand(ctx, req, { type: 'addProgress', note: req.note, photos: req.photos })
+}
+
+export async function requestInfo(req: Req<'requestInfo'>, ctx: ActionContext) {
+  await checkText(ctx.openid, req.question)
+  return assigneeCommand(ctx, req, { type: 'requestInfo', question: req.question })
+}
+
+export async function resume(req: Req<'resume'>, ctx: ActionContext) {
+  await checkText(ctx.openid, req.note)
+  return assigneeCommand(ctx, req, { type: 'resume', note: req.note })
+}
+
+export async function resolve(req: Req<'resolve'>, ctx: ActionContext) {
+  requireOwnUploads(req.photos, ctx.openid, ctx.env)
+  await checkText(ctx.openid, req.result)
+  return assigneeCommand(ctx, req, { type: 'resolve', result: req.result, photos: req.photos })
+}
+
+export async function returnTicket(req: Req<'returnTicket'>, ctx: ActionContext) {
+  await checkText(ctx.openid, req.reason)
+  return assigneeCommand(ctx, req, { type: 'returnTicket', reason: req.reason })
+}
+
+/** 转办: routed within the target grid by the same chain as a new report. */
+export async function transfer(req: Req<'transfer'>, ctx: ActionContext) {
+  const caller = await ctx.caller({ staff: true })
+  const staff = requireStaff(caller)
+  await checkText(ctx.openid, req.reason)
+  const [ticket, grid] = await Promise.all([getTicket(staff.townId, req.ticketId), loadGrid(staff.townId, req.toGridId)])
+  if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+  const route = await routeIn(grid, ticket.categoryCode)
+  if (route === null) throw new AppError('NOT_FOUND', '目标网格暂无可以接收的工作人员')
+  return assigneeCommand(ctx, req, {
+    type: 'transfer',
+    villageId: grid.villageId,
+    gridId: grid._id,
+    assigneeId: route.assigneeId,
+    reason: req.reason,
+  })
+}

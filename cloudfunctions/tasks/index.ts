@@ -1,0 +1,10 @@
+/** `tasks`: the assignee's inbox and handling, and patrol logs (shared/schemas/tasksFunction.ts). */
+import { tasksRequest } from '@shared/index'
+import { defineActions } from '../_lib/defineActions'
+import { addProgress, inbox, requestInfo, resolve, resume, returnTicket, signFor, transfer } from './actions'
+import { patrol } from './patrol'
+
+export const main = defineActions({
+  schema: tasksRequest,
+  actions: { inbox, signFor, addProgress, requestInfo, resume, resolve, returnTicket, transfer, patrol },
+})

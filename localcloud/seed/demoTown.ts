@@ -1,0 +1,54 @@
+/**
+ * The demo town, seeded on the first `npm start` (and by /__dev/reset). Written straight into the
+ * local database in bulk — ~950 roster entries one function call each would take minutes, and
+ * there is no product action for a bulk import yet — through the `DemoSink` the seed is given.
+ */
+import { inboxKey as inboxKeyOf } from '../../cloudfunctions/_lib/inboxKey'
+import { DEFAULT_TEMPLATE_SETTINGS } from '../../cloudfunctions/_lib/templateSettings'
+import { DEMO_TOWN_ID, DEMO_TOWN_NAME, buildDemoRoster } from './demoRoster'
+import { buildDemoTickets } from './demoTickets'
+
+export interface DemoSink {
+  createCollection(name: string): unknown
+  insert(collection: string, docs: Array<Record<string, unknown>>): unknown
+}
+
+/** Collections the functions use beyond those `system.init` creates today. */
+export const EXTRA_COLLECTIONS = ['patrols', 'auditLog']
+
+const inBatches = async (sink: DemoSink, collection: string, docs: object[], size = 500): Promise<void> => {
+  for (let i = 0; i < docs.length; i += size) await sink.insert(collection, docs.slice(i, i + size) as Array<Record<string, unknown>>)
+}
+
+export interface DemoCounts {
+  villages: number
+  grids: number
+  staff: number
+  residents: number
+  tickets: number
+  notifications: number
+}
+
+export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCounts> {
+  for (const name of EXTRA_COLLECTIONS) await sink.createCollection(name)
+  const roster = buildDemoRoster(DEMO_TOWN_ID, now.toISOString())
+  const { tickets, notifications } = buildDemoTickets(roster, now)
+  await sink.insert('config', [
+    { _id: 'environment', townId: '*', defaultTownId: DEMO_TOWN_ID },
+    { _id: `town:${DEMO_TOWN_ID}`, townId: DEMO_TOWN_ID, kind: 'town', name: DEMO_TOWN_NAME, templates: DEFAULT_TEMPLATE_SETTINGS },
+  ])
+  await inBatches(sink, 'villages', roster.villages)
+  await inBatches(sink, 'grids', roster.grids)
+  await inBatches(sink, 'staff', roster.staff)
+  await inBatches(sink, 'residents', roster.residents)
+  await inBatches(sink, 'tickets', tickets.map((t) => ({ ...t, inboxKey: inboxKeyOf(t) })))
+  await inBatches(sink, 'notifications', notifications)
+  return {
+    villages: roster.villages.length,
+    grids: roster.grids.length,
+    staff: roster.staff.length,
+    residents: roster.residents.length,
+    tickets: tickets.length,
+    notifications: notifications.length,
+  }
+}
