@@ -88,6 +88,8 @@ export class App {
     return seed({
       invoke: (name, event) => this.invokeAdmin(name, event),
       log: (m) => console.log(`[localcloud] ${m}`),
+      db: { insert: (collection, docs) => this.db.insertDocuments(collection, docs) },
+      now: () => this.clock.now(),
     })
   }
 

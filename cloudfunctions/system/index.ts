@@ -19,6 +19,8 @@ export const COLLECTIONS = [
   'config',
   'counters',
   'uploads',
+  'patrols',
+  'auditLog',
 ] as const
 
 function isAdminContext(): boolean {

@@ -9,12 +9,8 @@ import { DEMO_TOWN_ID, DEMO_TOWN_NAME, buildDemoRoster } from './demoRoster'
 import { buildDemoTickets } from './demoTickets'
 
 export interface DemoSink {
-  createCollection(name: string): unknown
   insert(collection: string, docs: Array<Record<string, unknown>>): unknown
 }
-
-/** Collections the functions use beyond those `system.init` creates today. */
-export const EXTRA_COLLECTIONS = ['patrols', 'auditLog']
 
 const inBatches = async (sink: DemoSink, collection: string, docs: object[], size = 500): Promise<void> => {
   for (let i = 0; i < docs.length; i += size) await sink.insert(collection, docs.slice(i, i + size) as Array<Record<string, unknown>>)
@@ -30,7 +26,6 @@ export interface DemoCounts {
 }
 
 export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCounts> {
-  for (const name of EXTRA_COLLECTIONS) await sink.createCollection(name)
   const roster = buildDemoRoster(DEMO_TOWN_ID, now.toISOString())
   const { tickets, notifications } = buildDemoTickets(roster, now)
   await sink.insert('config', [

@@ -1,8 +1,7 @@
 /**
- * Seeds a fresh local cloud. For now: the `system` function's `init` action (creates the product's
- * collections), run as an admin invocation (SOURCE wx_trigger, no OPENID). The product will extend
- * this to load the demo town.
- * Then the demo town (demoTown.ts, docs/demo-town.md), written in bulk into the database.
+ * Seeds a fresh local cloud: the `system` function's `init` action (creates the product's
+ * collections, as in the cloud), run as an admin invocation (SOURCE wx_trigger, no OPENID), then
+ * the demo town (demoTown.ts, docs/demo-town.md), written in bulk into the database.
  */
 import type { Invocation } from '../host'
 import { seedDemoTown, type DemoSink } from './demoTown'
@@ -11,11 +10,7 @@ export interface SeedContext {
   /** Runs a built function as an admin (timer-like) invocation; null if it is not built. */
   invoke(name: string, event: Record<string, unknown>): Promise<Invocation | null>
   log(message: string): void
-  /**
-   * Bulk writes into the local database (App: `{ createCollection: (n) => db.createCollection(n),
-   * insert: (c, docs) => db.insertDocuments(c, docs) }`) and its clock. Without them the demo town
-   * is not loaded (docs/demo-town.md).
-   */
+  /** Bulk writes into the local database, and its clock. Without them the demo town is not loaded. */
   db?: DemoSink
   now?: () => Date
 }

@@ -1,14 +1,12 @@
 /**
- * The demo town on a real local cloud, for the functions' integration tests: the built bundles,
- * `system.init` (the seed), then the demo town written in bulk through the real wx-server-sdk from
- * the test process (the same `seedDemoTown` `npm start` uses). The sweeper's trigger is moved far
+ * The demo town on a real local cloud, for the functions' integration tests: the built bundles and
+ * the local cloud's own seed (`system.init`, then the demo town, as `npm start` does). The sweeper's trigger is moved far
  * into the future in a copy of the build, so moving the clock never runs it behind a test's back:
  * tests run it with `dev.runTimer('sweeper')`.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { seedDemoTown } from '../../localcloud/seed/demoTown'
 import { BUILT_FUNCTIONS, ensureBuilt, startLocalCloud, type LocalCloud, type Reply } from '../helpers/localcloud'
 import { initCloud } from '../helpers/tcbServer'
 
@@ -45,13 +43,6 @@ export async function startTown(): Promise<Town> {
   const cloud = await startLocalCloud({ seed: true, env: { FUNCTIONS_DIR: functionsDir, TIMER_TICK_MS: '0', POOL_SIZE: '6' } })
   const db = sdkDb(cloud.url)
   const now = async () => new Date((await cloud.dev.clock()).body.now)
-  await seedDemoTown(
-    {
-      createCollection: (name) => db.createCollection(name).catch(() => undefined),
-      insert: (collection, docs) => db.collection(collection).add({ data: docs }),
-    },
-    await now(),
-  )
   return {
     cloud,
     db,

@@ -7,8 +7,8 @@ const cloud = require('wx-server-sdk')
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
 const db = cloud.database()
 exports.main = async (event) => {
-  if (event.action === 'add') return (await db.collection('tickets').add({ data: { title: event.title, at: new Date() } }))._id
-  if (event.action === 'list') return (await db.collection('tickets').orderBy('title', 'asc').get()).data.map((d) => d.title)
+  if (event.action === 'add') return (await db.collection('tickets').add({ data: { title: event.title, probe: true, at: new Date() } }))._id
+  if (event.action === 'list') return (await db.collection('tickets').where({ probe: true }).orderBy('title', 'asc').get()).data.map((d) => d.title)
   if (event.action === 'send') {
     try { return await cloud.openapi.subscribeMessage.send(event.payload) } catch (e) { return { errCode: e.errCode } }
   }
