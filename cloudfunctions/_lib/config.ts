@@ -7,22 +7,24 @@
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_RULES,
+  LIMITS,
   createWorkingCalendar,
+  resolveTemplateConfig,
   type CalendarOverride,
   type Category,
+  type TemplateConfig,
   type TownRules,
   type WorkingCalendar,
 } from '@shared/index'
 import { db } from './cloud'
 import { C } from './collections'
-import { DEFAULT_TEMPLATE_SETTINGS, type TemplateSettings } from './templateSettings'
 
 export interface TownLimits {
   /** Reports one person may submit per (Shanghai) day, as resident or informant. */
   submissionsPerDay: number
 }
 
-export const DEFAULT_LIMITS: TownLimits = { submissionsPerDay: 20 }
+export const DEFAULT_LIMITS: TownLimits = { submissionsPerDay: LIMITS.submissionsPerDay }
 
 /** The stored document, `_id: town:<townId>`; every field but townId is optional. */
 export interface TownConfigDocument {
@@ -33,7 +35,8 @@ export interface TownConfigDocument {
   categories?: Category[]
   rules?: Partial<TownRules>
   calendarOverrides?: CalendarOverride[]
-  templates?: Partial<TemplateSettings>
+  /** Per template, checked on read (`resolveTemplateConfig`): a malformed one falls back to the default. */
+  templates?: Partial<TemplateConfig>
   limits?: Partial<TownLimits>
 }
 
@@ -43,7 +46,7 @@ export interface TownConfig {
   categories: readonly Category[]
   rules: TownRules
   calendar: WorkingCalendar
-  templates: TemplateSettings
+  templates: TemplateConfig
   limits: TownLimits
 }
 
@@ -59,15 +62,22 @@ export const townConfigId = (townId: string): string => `town:${townId}`
 const TTL_MS = 30_000
 const cache = new Map<string, { at: number; value: TownConfig }>()
 
-export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocument> | null): TownConfig => ({
-  townId,
-  name: doc?.name ?? '',
-  categories: doc?.categories ?? DEFAULT_CATEGORIES,
-  rules: { ...DEFAULT_RULES, ...(doc?.rules ?? {}) },
-  calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
-  templates: { ...DEFAULT_TEMPLATE_SETTINGS, ...(doc?.templates ?? {}) } as TemplateSettings,
-  limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
-})
+export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocument> | null): TownConfig => {
+  const templates = resolveTemplateConfig(doc?.templates)
+  if (templates.rejected.length > 0)
+    console.warn(
+      `[config] ${townId}: malformed templates fall back to defaults: ${templates.rejected.join(', ')}`,
+    )
+  return {
+    townId,
+    name: doc?.name ?? '',
+    categories: doc?.categories ?? DEFAULT_CATEGORIES,
+    rules: { ...DEFAULT_RULES, ...(doc?.rules ?? {}) },
+    calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
+    templates: templates.config,
+    limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
+  }
+}
 
 /** One read per town per warm instance and TTL. */
 export async function townConfig(townId: string): Promise<TownConfig> {

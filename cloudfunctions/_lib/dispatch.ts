@@ -4,18 +4,23 @@
  * message is claimed (`pending` → `sending`, conditional on its attempt count) before it is sent,
  * so overlapping runs cannot both send it, and a claimed message is never sent again. Transient
  * WeChat errors put it back to `pending` with a back-off; after MAX_ATTEMPTS it is `failed`.
+ * A message still `sending` long after its claim was left by a crash mid-send: whether WeChat got
+ * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
  */
-import type { Staff } from '@shared/index'
+import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
 import { db, openapi } from './cloud'
 import { C } from './collections'
 import type { TownConfig } from './config'
 import type { NotificationDocument } from './outbox'
 import { clearCredits, refundCredit, spendCredit } from './subscriptions'
-import { pageFor, subscribeData } from './templateSettings'
 
 export const MAX_ATTEMPTS = 5
+/** A send takes seconds (a function times out after 20 s): a claim this old was abandoned. */
+export const STALE_SENDING_MINUTES = 10
 const BACKOFF_MINUTES = [1, 2, 5, 15, 60]
 const PAGE = 50
+/** How many ids of messages of unknown delivery a report names (the count is complete). */
+const REPORTED_IDS = 20
 
 /** WeChat errors worth another try: system busy, rate limits, timeouts. */
 const TRANSIENT = new Set([-1, 45009, 45011, 45015, 40001, 42001, -501002])
@@ -25,12 +30,27 @@ export interface DispatchReport {
   inAppOnly: number
   retried: number
   failed: number
+  /** Found left in `sending` by a crash and marked `unknown` in this run. */
+  unknown: number
+  /** The first of those, for whoever reads the log. */
+  unknownIds: string[]
 }
+
+export const emptyDispatchReport = (): DispatchReport => ({
+  sent: 0,
+  inAppOnly: 0,
+  retried: 0,
+  failed: 0,
+  unknown: 0,
+  unknownIds: [],
+})
 
 const notifications = () => db().collection<NotificationDocument>(C.notifications)
 
 const backoff = (attempts: number, now: Date): string =>
-  new Date(now.getTime() + (BACKOFF_MINUTES[Math.min(attempts, BACKOFF_MINUTES.length) - 1] ?? 60) * 60_000).toISOString()
+  new Date(
+    now.getTime() + (BACKOFF_MINUTES[Math.min(attempts, BACKOFF_MINUTES.length) - 1] ?? 60) * 60_000,
+  ).toISOString()
 
 async function finish(id: string, changes: Partial<NotificationDocument>): Promise<void> {
   await notifications().doc(id).update({ data: changes })
@@ -40,7 +60,9 @@ async function finish(id: string, changes: Partial<NotificationDocument>): Promi
 async function claim(n: NotificationDocument, now: Date): Promise<boolean> {
   const res = await notifications()
     .where({ _id: n._id, state: 'pending', attempts: n.attempts })
-    .update({ data: { state: 'sending', attempts: n.attempts + 1, nextAttemptAt: null, claimedAt: now.toISOString() } })
+    .update({
+      data: { state: 'sending', attempts: n.attempts + 1, nextAttemptAt: null, claimedAt: now.toISOString() },
+    })
   return res.stats.updated === 1
 }
 
@@ -56,9 +78,14 @@ async function openidsOf(townId: string, page: NotificationDocument[]): Promise<
   return new Map(data.map((s) => [s._id, s.openid]))
 }
 
-type Outcome = keyof DispatchReport
+type Outcome = 'sent' | 'inAppOnly' | 'retried' | 'failed'
 
-async function deliver(n: NotificationDocument, openid: string | null, config: TownConfig, now: Date): Promise<Outcome> {
+async function deliver(
+  n: NotificationDocument,
+  openid: string | null,
+  config: TownConfig,
+  now: Date,
+): Promise<Outcome> {
   const setting = config.templates[n.templateKey]
   if (openid === null) {
     await finish(n._id, { state: 'inAppOnly', reason: n.recipientStaffId ? 'unbound' : 'noRecipient' })
@@ -68,6 +95,17 @@ async function deliver(n: NotificationDocument, openid: string | null, config: T
     await finish(n._id, { state: 'inAppOnly', reason: 'notConfigured' })
     return 'inAppOnly'
   }
+  let message: SubscribeMessage
+  try {
+    message = buildSubscribeMessage(n.templateKey, n.data, config.templates, {
+      ticketId: n.ticketId,
+      sentAt: now,
+    })
+  } catch (err) {
+    // A configuration bug (the config is checked on read, so this should not happen): not WeChat's fault.
+    await finish(n._id, { state: 'failed', reason: `badTemplate ${(err as Error).message}`.slice(0, 200) })
+    return 'failed'
+  }
   if (!setting.longTerm && !(await spendCredit(openid, setting.templateId))) {
     await finish(n._id, { state: 'inAppOnly', reason: 'noCredit' })
     return 'inAppOnly'
@@ -75,9 +113,7 @@ async function deliver(n: NotificationDocument, openid: string | null, config: T
   try {
     await openapi().subscribeMessage.send({
       touser: openid,
-      templateId: setting.templateId,
-      page: pageFor(setting, n.ticketId),
-      data: subscribeData(setting, n.data),
+      ...message,
       miniprogramState: 'formal',
       lang: 'zh_CN',
     })
@@ -93,7 +129,11 @@ async function deliver(n: NotificationDocument, openid: string | null, config: T
     if (!setting.longTerm) await refundCredit(openid, setting.templateId)
     const attempts = n.attempts + 1
     if (TRANSIENT.has(code) && attempts < MAX_ATTEMPTS) {
-      await finish(n._id, { state: 'pending', nextAttemptAt: backoff(attempts, now), reason: `${code} ${message}` })
+      await finish(n._id, {
+        state: 'pending',
+        nextAttemptAt: backoff(attempts, now),
+        reason: `${code} ${message}`,
+      })
       return 'retried'
     }
     await finish(n._id, { state: 'failed', reason: `${code} ${message}` })
@@ -103,9 +143,40 @@ async function deliver(n: NotificationDocument, openid: string | null, config: T
   return 'sent'
 }
 
-/** Sends what is due in one town, a page at a time, up to `maxPages`. */
+/**
+ * Marks messages left in `sending` for over STALE_SENDING_MINUTES as `unknown` (two operations: the
+ * page of stale ids, then one conditional update, so a send that finishes meanwhile keeps its state).
+ */
+async function markAbandoned(townId: string, now: Date, report: DispatchReport): Promise<void> {
+  const _ = db().command
+  const cutoff = new Date(now.getTime() - STALE_SENDING_MINUTES * 60_000).toISOString()
+  const { data } = await notifications()
+    .where({ townId, state: 'sending', claimedAt: _.lte(cutoff) })
+    .orderBy('claimedAt', 'asc')
+    .limit(100)
+    .field({ _id: true })
+    .get()
+  if (data.length === 0) return
+  const ids = data.map((n) => n._id)
+  const res = await notifications()
+    .where({ _id: _.in(ids), state: 'sending', claimedAt: _.lte(cutoff) })
+    .update({
+      data: {
+        state: 'unknown',
+        reason: `stuck in sending since before ${cutoff}: delivery unknown, not retried`,
+      },
+    })
+  report.unknown += res.stats.updated
+  report.unknownIds.push(...ids.slice(0, Math.max(0, REPORTED_IDS - report.unknownIds.length)))
+  console.warn(
+    `[dispatch] ${townId}: ${res.stats.updated} message(s) left in sending, marked unknown: ${ids.slice(0, REPORTED_IDS).join(', ')}`,
+  )
+}
+
+/** Sends what is due in one town, a page at a time, up to `maxPages`; reports abandoned sends. */
 export async function dispatchOutbox(config: TownConfig, now: Date, maxPages = 10): Promise<DispatchReport> {
-  const report: DispatchReport = { sent: 0, inAppOnly: 0, retried: 0, failed: 0 }
+  const report = emptyDispatchReport()
+  await markAbandoned(config.townId, now, report)
   const _ = db().command
   for (let page = 0; page < maxPages; page++) {
     const { data } = await notifications()
@@ -117,7 +188,8 @@ export async function dispatchOutbox(config: TownConfig, now: Date, maxPages = 1
     const openids = await openidsOf(config.townId, data)
     for (const n of data) {
       if (!(await claim(n, now))) continue
-      const openid = n.recipientOpenid ?? (n.recipientStaffId ? (openids.get(n.recipientStaffId) ?? null) : null)
+      const openid =
+        n.recipientOpenid ?? (n.recipientStaffId ? (openids.get(n.recipientStaffId) ?? null) : null)
       report[await deliver(n, openid, config, now)]++
     }
     if (data.length < PAGE) break

@@ -3,9 +3,21 @@
  * does the demo seed). See outbox.ts for how they are written and dispatch.ts for delivery.
  */
 import { createHash } from 'node:crypto'
-import type { AuditEffect, Effect, NotifyEffect, Recipient, TemplateKey, Village } from '../../shared/index'
+import type {
+  AuditEffect,
+  Effect,
+  NotifyEffect,
+  Recipient,
+  TemplateInputs,
+  TemplateKey,
+  Village,
+} from '../../shared/index'
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'inAppOnly' | 'failed'
+/**
+ * `unknown`: claimed for sending and never finished (the sender crashed mid-send). WeChat may or may
+ * not have delivered it, so it is never sent again; the sweeper marks it so after a while (dispatch.ts).
+ */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'inAppOnly' | 'failed' | 'unknown'
 
 export interface NotificationDocument {
   _id: string
@@ -18,12 +30,14 @@ export interface NotificationDocument {
   recipientOpenid: string | null
   ticketId: string | null
   templateKey: TemplateKey
-  data: Record<string, unknown>
+  data: TemplateInputs[TemplateKey]
   read: boolean
   createdAt: string
   state: DeliveryState
   attempts: number
   nextAttemptAt: string | null
+  /** When the last delivery attempt claimed it (`sending` since then, until it finishes). */
+  claimedAt?: string | null
   /** Why a message stayed in-app only, or why delivery failed. */
   reason: string | null
   sentAt: string | null
@@ -41,14 +55,20 @@ export interface AuditDocument {
 
 type PersonRecipient = { kind: 'reporter'; openid: string } | { kind: 'staff'; staffId: string }
 
-const recipientKey = (r: PersonRecipient): string => (r.kind === 'reporter' ? `openid:${r.openid}` : `staff:${r.staffId}`)
+const recipientKey = (r: PersonRecipient): string =>
+  r.kind === 'reporter' ? `openid:${r.openid}` : `staff:${r.staffId}`
 
-export const notificationId = (key: string): string => `n_${createHash('sha1').update(key).digest('hex').slice(0, 32)}`
+export const notificationId = (key: string): string =>
+  `n_${createHash('sha1').update(key).digest('hex').slice(0, 32)}`
 
 export const isGroup = (r: Recipient): r is Extract<Recipient, { villageId: string }> =>
   r.kind === 'villageGuides' || r.kind === 'townGuides' || r.kind === 'supervisors'
 
-const GROUP_FIELD = { villageGuides: 'villageGuideIds', townGuides: 'townGuideIds', supervisors: 'supervisorIds' } as const
+const GROUP_FIELD = {
+  villageGuides: 'villageGuideIds',
+  townGuides: 'townGuideIds',
+  supervisors: 'supervisorIds',
+} as const
 
 /** The people a recipient names: a group is the village's list at this moment. */
 export function expandRecipient(r: Recipient, villages: ReadonlyMap<string, Village>): PersonRecipient[] {
@@ -97,7 +117,11 @@ export function notificationsFor(
   return [...out.values()]
 }
 
-export function auditsFor(townId: string, ticketVersion: number, effects: readonly Effect[]): AuditDocument[] {
+export function auditsFor(
+  townId: string,
+  ticketVersion: number,
+  effects: readonly Effect[],
+): AuditDocument[] {
   return effects
     .filter((e): e is AuditEffect => e.kind === 'audit')
     .map((e) => ({
@@ -110,4 +134,3 @@ export function auditsFor(townId: string, ticketVersion: number, effects: readon
       details: e.details,
     }))
 }
-

@@ -3,7 +3,15 @@
  * now, with the candidates' roster entries. The village is read only when the grid's own links of
  * the chain (category owner, grid worker) have nobody available, so the usual case costs two reads.
  */
-import { routeTicket, routingCandidates, type Grid, type RouteDecision, type Staff, type Village } from '@shared/index'
+import {
+  routeTicket,
+  routingCandidates,
+  type Grid,
+  type RouteDecision,
+  type Staff,
+  type Ticket,
+  type Village,
+} from '@shared/index'
 import { db } from './cloud'
 import { C } from './collections'
 import { AppError } from './envelope'
@@ -21,7 +29,10 @@ export async function loadVillage(townId: string, villageId: string): Promise<Vi
   return village
 }
 
-async function availability(townId: string, ids: string[]): Promise<Pick<Staff, '_id' | 'townId' | 'active'>[]> {
+async function availability(
+  townId: string,
+  ids: string[],
+): Promise<Pick<Staff, '_id' | 'townId' | 'active'>[]> {
   if (ids.length === 0) return []
   const { data } = await db()
     .collection<Staff>(C.staff)
@@ -44,9 +55,20 @@ const noGuides = (townId: string, villageId: string): Village => ({
 /** The routing decision for a category in a grid, or null if nobody in the chain is available. */
 export async function routeIn(grid: Grid, categoryCode: string): Promise<RouteDecision | null> {
   const gridOnly = { grid, village: noGuides(grid.townId, grid.villageId), categoryCode }
-  const first = routeTicket({ ...gridOnly, staff: await availability(grid.townId, routingCandidates(gridOnly)) })
+  const first = routeTicket({
+    ...gridOnly,
+    staff: await availability(grid.townId, routingCandidates(gridOnly)),
+  })
   if (first !== null) return first
   const village = await loadVillage(grid.townId, grid.villageId)
   const input = { grid, village, categoryCode }
   return routeTicket({ ...input, staff: await availability(grid.townId, routingCandidates(input)) })
+}
+
+/** Who takes a ticket moved to `grid` (转办, re-dispatch): its category's chain there, or NOT_FOUND. */
+export async function assigneeFor(ticket: Ticket | null, grid: Grid): Promise<string> {
+  if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+  const route = await routeIn(grid, ticket.categoryCode)
+  if (route === null) throw new AppError('NOT_FOUND', '目标网格暂无可以接收的工作人员')
+  return route.assigneeId
 }

@@ -10,7 +10,7 @@ import { db } from './cloud'
 import { listTownIds, townConfig, type TownConfig } from './config'
 import { encodeCursor, pageWhere } from './cursor'
 import { staffNames } from './directory'
-import { dispatchOutbox, type DispatchReport } from './dispatch'
+import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from './dispatch'
 import { AppError } from './envelope'
 import type { EffectBatch } from './outbox'
 import { persist, transitionContext } from './ticketCommand'
@@ -32,40 +32,52 @@ const MAX_PAGES = 20
 type Fired = Pick<SweepReport, 'reminded' | 'escalated' | 'autoClosed'>
 
 const commandOf = (a: ReturnType<typeof dueActions>['actions'][number]): TicketCommand =>
-  a.command === 'autoClose' ? { type: 'autoClose' } : a.command === 'remind' ? { type: 'remind', step: a.step } : { type: 'escalate', step: a.step }
+  a.command === 'autoClose'
+    ? { type: 'autoClose' }
+    : a.command === 'remind'
+      ? { type: 'remind', step: a.step }
+      : { type: 'escalate', step: a.step }
 
 /** Fires what is due on one ticket (re-read in the transaction); answers what fired. */
-async function sweepTicket(config: TownConfig, id: string, now: Date, names: Record<string, string>): Promise<Fired> {
+async function sweepTicket(
+  config: TownConfig,
+  id: string,
+  now: Date,
+  names: Record<string, string>,
+): Promise<Fired> {
   const ctx = await transitionContext(config, systemActor(config.townId), now, names)
-  return inTransaction<Fired>(async (txn) => {
-    const fired: Fired = { reminded: 0, escalated: 0, autoClosed: 0 }
-    const fresh = await getTicket(config.townId, id, txn)
-    if (fresh === null) return new Abort(fired)
-    const due = dueActions(fresh, now, config.rules, config.calendar)
-    if (due.actions.length === 0) {
-      // Nothing to fire (another sweep did it): only a stale nextDueAt is corrected.
-      if (fresh.nextDueAt === due.nextDueAt) return new Abort(fired)
-      await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
+  return inTransaction<Fired>(
+    async (txn) => {
+      const fired: Fired = { reminded: 0, escalated: 0, autoClosed: 0 }
+      const fresh = await getTicket(config.townId, id, txn)
+      if (fresh === null) return new Abort(fired)
+      const due = dueActions(fresh, now, config.rules, config.calendar)
+      if (due.actions.length === 0) {
+        // Nothing to fire (another sweep did it): only a stale nextDueAt is corrected.
+        if (fresh.nextDueAt === due.nextDueAt) return new Abort(fired)
+        await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
+        return fired
+      }
+      let ticket: Ticket = fresh
+      const batches: EffectBatch[] = []
+      for (const action of due.actions) {
+        const result = transition(ticket, commandOf(action), ctx)
+        if (!result.ok) continue
+        ticket = result.ticket
+        batches.push({ version: ticket.version, effects: result.effects })
+        if (action.command === 'remind') fired.reminded++
+        else if (action.command === 'escalate') fired.escalated++
+        else fired.autoClosed++
+      }
+      if (batches.length === 0) {
+        await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
+        return fired
+      }
+      await persist(txn, config.townId, ticket, batches, now)
       return fired
-    }
-    let ticket: Ticket = fresh
-    const batches: EffectBatch[] = []
-    for (const action of due.actions) {
-      const result = transition(ticket, commandOf(action), ctx)
-      if (!result.ok) continue
-      ticket = result.ticket
-      batches.push({ version: ticket.version, effects: result.effects })
-      if (action.command === 'remind') fired.reminded++
-      else if (action.command === 'escalate') fired.escalated++
-      else fired.autoClosed++
-    }
-    if (batches.length === 0) {
-      await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
-      return fired
-    }
-    await persist(txn, config.townId, ticket, batches, now)
-    return fired
-  }, { retries: 1 })
+    },
+    { retries: 1 },
+  )
 }
 
 /** The ladder for one town: pages of due tickets in `nextDueAt` order. */
@@ -82,7 +94,10 @@ async function sweepTown(config: TownConfig, now: Date, report: SweepReport): Pr
       .get()
     if (data.length === 0) return
     const tickets = data.map(toTicket)
-    const names = await staffNames(config.townId, tickets.map((t) => t.assigneeId ?? ''))
+    const names = await staffNames(
+      config.townId,
+      tickets.map((t) => t.assigneeId ?? ''),
+    )
     for (const t of tickets) {
       report.examined++
       try {
@@ -108,7 +123,7 @@ export async function sweep(now: Date): Promise<SweepReport> {
     escalated: 0,
     autoClosed: 0,
     conflicts: 0,
-    delivery: { sent: 0, inAppOnly: 0, retried: 0, failed: 0 },
+    delivery: emptyDispatchReport(),
   }
   for (const townId of await listTownIds()) {
     const config = await townConfig(townId)
@@ -118,6 +133,8 @@ export async function sweep(now: Date): Promise<SweepReport> {
     report.delivery.inAppOnly += d.inAppOnly
     report.delivery.retried += d.retried
     report.delivery.failed += d.failed
+    report.delivery.unknown += d.unknown
+    report.delivery.unknownIds.push(...d.unknownIds)
   }
   return report
 }

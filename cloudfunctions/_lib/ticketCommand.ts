@@ -15,6 +15,8 @@ import {
   type TransitionContext,
 } from '@shared/index'
 import { townConfig, type TownConfig } from './config'
+import { requireStaff, requireTown } from './context'
+import type { ActionContext } from './defineActions'
 import { directory, gridNames } from './directory'
 import { AppError } from './envelope'
 import { villagesFor, writeEffects, type EffectBatch } from './outbox'
@@ -34,7 +36,12 @@ export interface TicketCommandRun {
   staffNames?: Record<string, string>
 }
 
-export async function transitionContext(config: TownConfig, actor: Actor, now: Date, staff: Record<string, string> = {}): Promise<TransitionContext> {
+export async function transitionContext(
+  config: TownConfig,
+  actor: Actor,
+  now: Date,
+  staff: Record<string, string> = {},
+): Promise<TransitionContext> {
   const dir = await directory(config.townId)
   return {
     actor,
@@ -53,8 +60,17 @@ export function refusal(result: ReturnType<typeof transition>): never {
 }
 
 /** Saves a decided ticket and the effects of the transitions that led to it, in `txn`. */
-export async function persist(txn: Transaction, townId: string, ticket: Ticket, batches: EffectBatch[], now: Date): Promise<void> {
-  const villages = await villagesFor(townId, batches.flatMap((b) => b.effects))
+export async function persist(
+  txn: Transaction,
+  townId: string,
+  ticket: Ticket,
+  batches: EffectBatch[],
+  now: Date,
+): Promise<void> {
+  const villages = await villagesFor(
+    townId,
+    batches.flatMap((b) => b.effects),
+  )
   await saveTicket(txn, ticket)
   await writeEffects(txn, townId, batches, villages, now)
 }
@@ -65,12 +81,40 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
   const ticket = await inTransaction(async (txn) => {
     const current = await getTicket(run.townId, run.ticketId, txn)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
-    if (run.expectedVersion !== undefined && run.expectedVersion !== current.version) throw new AppError('CONFLICT')
+    if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
+      throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
-    await persist(txn, run.townId, result.ticket, [{ version: result.ticket.version, effects: result.effects }], run.now)
+    await persist(
+      txn,
+      run.townId,
+      result.ticket,
+      [{ version: result.ticket.version, effects: result.effects }],
+      run.now,
+    )
     return result.ticket
   })
   return { ticket: presentTicket(ticket, run.actor) }
+}
+
+/**
+ * A command on one ticket by the caller of an action: as staff (their roster town; UNAUTHENTICATED
+ * if not on the roster) or as anyone of a town (a reporter). Whether they may is `transition`'s call.
+ */
+export async function callerCommand(
+  ctx: ActionContext,
+  req: { ticketId: string; expectedVersion?: number },
+  command: TicketCommandRun['command'],
+  as: 'staff' | 'anyone',
+): Promise<{ ticket: TicketView }> {
+  const caller = await ctx.caller(as === 'staff' ? { staff: true } : undefined)
+  return runTicketCommand({
+    townId: as === 'staff' ? requireStaff(caller).townId : requireTown(caller),
+    actor: caller.actor,
+    ticketId: req.ticketId,
+    expectedVersion: req.expectedVersion,
+    command,
+    now: ctx.now,
+  })
 }

@@ -1,4 +1,4 @@
-import type { MessagesRequest } from '@shared/index'
+import { messageCentreEntry, type MessagesRequest } from '@shared/index'
 import { db } from '../_lib/cloud'
 import { C } from '../_lib/collections'
 import { defaultTownId, townConfig } from '../_lib/config'
@@ -8,7 +8,6 @@ import type { ActionContext } from '../_lib/defineActions'
 import { AppError } from '../_lib/envelope'
 import type { NotificationDocument } from '../_lib/outbox'
 import { creditsOf, grantCredit } from '../_lib/subscriptions'
-import { messageLines } from '../_lib/templateSettings'
 
 type Req<A extends MessagesRequest['action']> = Extract<MessagesRequest, { action: A }>
 
@@ -28,7 +27,11 @@ async function mine(ctx: ActionContext): Promise<{ townId: string; keys: string[
 export async function list(req: Req<'list'>, ctx: ActionContext) {
   const who = await mine(ctx)
   if (who === null) return { items: [], nextCursor: null }
-  const base = { townId: who.townId, recipient: db().command.in(who.keys), ...(req.unreadOnly ? { read: false } : {}) }
+  const base = {
+    townId: who.townId,
+    recipient: db().command.in(who.keys),
+    ...(req.unreadOnly ? { read: false } : {}),
+  }
   const [{ data }, config] = await Promise.all([
     notifications()
       .where(pageWhere(base, 'createdAt', 'desc', req.cursor))
@@ -40,18 +43,14 @@ export async function list(req: Req<'list'>, ctx: ActionContext) {
   ])
   const page = toPage(data, req.pageSize, (n) => n.createdAt)
   return {
-    items: page.rows.map((n) => {
-      const setting = config.templates[n.templateKey]
-      return {
-        _id: n._id,
-        templateKey: n.templateKey,
-        title: setting?.title ?? '通知',
-        lines: setting ? messageLines(setting, n.data) : [],
-        ticketId: n.ticketId,
-        read: n.read,
-        createdAt: n.createdAt,
-      }
-    }),
+    items: page.rows.map((n) => ({
+      _id: n._id,
+      templateKey: n.templateKey,
+      ...messageCentreEntry(n.templateKey, n.data, config.templates),
+      ticketId: n.ticketId,
+      read: n.read,
+      createdAt: n.createdAt,
+    })),
     nextCursor: page.nextCursor,
   }
 }
@@ -66,7 +65,9 @@ export async function markRead(req: Req<'markRead'>, ctx: ActionContext) {
     read: false,
     ...(req.messageIds ? { _id: _.in(req.messageIds) } : {}),
   }
-  const res = await notifications().where(where).update({ data: { read: true, readAt: ctx.now.toISOString() } })
+  const res = await notifications()
+    .where(where)
+    .update({ data: { read: true, readAt: ctx.now.toISOString() } })
   return { updated: res.stats.updated }
 }
 
@@ -91,7 +92,10 @@ export async function reportSubscriptions(req: Req<'reportSubscriptions'>, ctx: 
   const known = new Set(Object.values(config.templates).map((t) => t.templateId))
   const ids = Object.keys(req.results)
   const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length > 0) throw new AppError('INVALID_INPUT', '未知的订阅消息模板', [{ path: 'results', message: `未知的模板：${unknown.join('、')}` }])
+  if (unknown.length > 0)
+    throw new AppError('INVALID_INPUT', '未知的订阅消息模板', [
+      { path: 'results', message: `未知的模板：${unknown.join('、')}` },
+    ])
   for (const id of ids) if (req.results[id] === 'accept') await grantCredit(townId, ctx.openid, id, ctx.now)
   return { credits: await creditsOf(ctx.openid, ids) }
 }

@@ -5,32 +5,25 @@ import { checkText } from '../_lib/contentSecurity'
 import { requireStaff } from '../_lib/context'
 import type { ActionContext } from '../_lib/defineActions'
 import { AppError } from '../_lib/envelope'
-import { loadGrid, routeIn } from '../_lib/routing'
-import { runTicketCommand } from '../_lib/ticketCommand'
+import { assigneeFor, loadGrid } from '../_lib/routing'
+import { callerCommand } from '../_lib/ticketCommand'
 import { getTicket } from '../_lib/ticketRepository'
 
 type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, { action: A }>
 
 /** A correction by a guide, supervisor or the grid office; `can()` (in the transition) decides. */
-async function supervisorCommand(
+const supervisorCommand = (
   ctx: ActionContext,
   req: { ticketId: string; expectedVersion?: number },
   command: TicketCommand,
-) {
-  const caller = await ctx.caller({ staff: true })
-  const staff = requireStaff(caller)
-  return runTicketCommand({
-    townId: staff.townId,
-    actor: caller.actor,
-    ticketId: req.ticketId,
-    expectedVersion: req.expectedVersion,
-    command,
-    now: ctx.now,
-  })
-}
+) => callerCommand(ctx, req, command, 'staff')
 
 /** A named assignee must be active staff of this town who can act in the target grid. */
-async function checkAssignee(townId: string, staffId: string, grid: { _id: string; villageId: string }): Promise<void> {
+async function checkAssignee(
+  townId: string,
+  staffId: string,
+  grid: { _id: string; villageId: string },
+): Promise<void> {
   const { data } = await db().collection<Staff>(C.staff).doc(staffId).get()
   const fits =
     data !== null &&
@@ -39,7 +32,10 @@ async function checkAssignee(townId: string, staffId: string, grid: { _id: strin
     ((data.roles.includes('gridWorker') && data.scope.gridIds.includes(grid._id)) ||
       (data.roles.includes('villageGuide') && data.scope.villageIds.includes(grid.villageId)) ||
       hasRole(data, ...TOWN_ROLES))
-  if (!fits) throw new AppError('INVALID_INPUT', '办理人不在目标网格', [{ path: 'assigneeId', message: '办理人不在目标网格' }])
+  if (!fits)
+    throw new AppError('INVALID_INPUT', '办理人不在目标网格', [
+      { path: 'assigneeId', message: '办理人不在目标网格' },
+    ])
 }
 
 export async function redispatch(req: Req<'redispatch'>, ctx: ActionContext) {
@@ -47,14 +43,8 @@ export async function redispatch(req: Req<'redispatch'>, ctx: ActionContext) {
   const staff = requireStaff(caller)
   await checkText(ctx.openid, req.note)
   const grid = await loadGrid(staff.townId, req.toGridId)
-  let assigneeId = req.assigneeId
-  if (assigneeId !== undefined) await checkAssignee(staff.townId, assigneeId, grid)
-  else {
-    const ticket = await getTicket(staff.townId, req.ticketId)
-    if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
-    assigneeId = (await routeIn(grid, ticket.categoryCode))?.assigneeId
-    if (assigneeId === undefined) throw new AppError('NOT_FOUND', '目标网格暂无可以接收的工作人员')
-  }
+  if (req.assigneeId !== undefined) await checkAssignee(staff.townId, req.assigneeId, grid)
+  const assigneeId = req.assigneeId ?? (await assigneeFor(await getTicket(staff.townId, req.ticketId), grid))
   return supervisorCommand(ctx, req, {
     type: 'redispatch',
     villageId: grid.villageId,

@@ -2,10 +2,9 @@ import type { TasksRequest, TicketCommand, TicketStatus } from '@shared/index'
 import { checkText } from '../_lib/contentSecurity'
 import { requireStaff } from '../_lib/context'
 import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
 import { requireOwnUploads } from '../_lib/photos'
-import { loadGrid, routeIn } from '../_lib/routing'
-import { runTicketCommand } from '../_lib/ticketCommand'
+import { assigneeFor, loadGrid } from '../_lib/routing'
+import { callerCommand } from '../_lib/ticketCommand'
 import { countByStatus, statusIn, ticketPage } from '../_lib/ticketQueries'
 import { getTicket } from '../_lib/ticketRepository'
 
@@ -28,26 +27,26 @@ const FILTERS: Record<Req<'inbox'>['filter'], readonly TicketStatus[]> = {
 export async function inbox(req: Req<'inbox'>, ctx: ActionContext) {
   const staff = requireStaff(await ctx.caller({ staff: true }))
   const mine = { townId: staff.townId, assigneeId: staff._id }
-  const page = await ticketPage({ ...mine, status: statusIn(FILTERS[req.filter]) }, 'inboxKey', 'asc', req.pageSize, req.cursor)
+  const page = await ticketPage(
+    { ...mine, status: statusIn(FILTERS[req.filter]) },
+    'inboxKey',
+    'asc',
+    req.pageSize,
+    req.cursor,
+  )
   if (req.cursor) return page
   return { ...page, counts: await countByStatus({ ...mine, status: statusIn([...TODO, 'resolved']) }) }
 }
 
 /** A command of the assignee on one ticket. */
-async function assigneeCommand(ctx: ActionContext, req: { ticketId: string; expectedVersion?: number }, command: TicketCommand) {
-  const caller = await ctx.caller({ staff: true })
-  const staff = requireStaff(caller)
-  return runTicketCommand({
-    townId: staff.townId,
-    actor: caller.actor,
-    ticketId: req.ticketId,
-    expectedVersion: req.expectedVersion,
-    command,
-    now: ctx.now,
-  })
-}
+const assigneeCommand = (
+  ctx: ActionContext,
+  req: { ticketId: string; expectedVersion?: number },
+  command: TicketCommand,
+) => callerCommand(ctx, req, command, 'staff')
 
-export const signFor = (req: Req<'signFor'>, ctx: ActionContext) => assigneeCommand(ctx, req, { type: 'signFor' })
+export const signFor = (req: Req<'signFor'>, ctx: ActionContext) =>
+  assigneeCommand(ctx, req, { type: 'signFor' })
 
 export async function addProgress(req: Req<'addProgress'>, ctx: ActionContext) {
   requireOwnUploads(req.photos, ctx.openid, ctx.env)
@@ -81,15 +80,15 @@ export async function transfer(req: Req<'transfer'>, ctx: ActionContext) {
   const caller = await ctx.caller({ staff: true })
   const staff = requireStaff(caller)
   await checkText(ctx.openid, req.reason)
-  const [ticket, grid] = await Promise.all([getTicket(staff.townId, req.ticketId), loadGrid(staff.townId, req.toGridId)])
-  if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
-  const route = await routeIn(grid, ticket.categoryCode)
-  if (route === null) throw new AppError('NOT_FOUND', '目标网格暂无可以接收的工作人员')
+  const [ticket, grid] = await Promise.all([
+    getTicket(staff.townId, req.ticketId),
+    loadGrid(staff.townId, req.toGridId),
+  ])
   return assigneeCommand(ctx, req, {
     type: 'transfer',
     villageId: grid.villageId,
     gridId: grid._id,
-    assigneeId: route.assigneeId,
+    assigneeId: await assigneeFor(ticket, grid),
     reason: req.reason,
   })
 }

@@ -2,17 +2,26 @@ import {
   OPEN_STATUSES,
   can,
   presentTicket,
+  type TicketCommand,
   type TicketStatus,
   type TicketsRequest,
 } from '@shared/index'
 import { checkText } from '../_lib/contentSecurity'
-import { callerFrom, findResident, findStaff, loadCaller, requireStaff, requireTown, type Caller } from '../_lib/context'
+import {
+  callerFrom,
+  findResident,
+  findStaff,
+  loadCaller,
+  requireStaff,
+  requireTown,
+  type Caller,
+} from '../_lib/context'
 import type { ActionContext } from '../_lib/defineActions'
 import { AppError } from '../_lib/envelope'
 import { requireOwnUploads } from '../_lib/photos'
 import { loadGrid } from '../_lib/routing'
 import { submitConcern } from '../_lib/submission'
-import { runTicketCommand } from '../_lib/ticketCommand'
+import { callerCommand } from '../_lib/ticketCommand'
 import { statusIn, ticketPage } from '../_lib/ticketQueries'
 import { getTicket } from '../_lib/ticketRepository'
 
@@ -25,12 +34,16 @@ const DONE: readonly TicketStatus[] = ['closed', 'rejected']
  * the roster, in one of their grids; anyone else reports as a resident of their home grid (or of
  * the grid on the QR code they scanned, in their own town).
  */
-async function reporterFor(req: Req<'submit'>, ctx: ActionContext): Promise<{ caller: Caller; gridId: string }> {
+async function reporterFor(
+  req: Req<'submit'>,
+  ctx: ActionContext,
+): Promise<{ caller: Caller; gridId: string }> {
   if (req.onBehalfOf !== undefined) {
     const caller = await loadCaller(ctx.openid, { staff: true })
     const staff = requireStaff(caller, 'informant', 'gridWorker')
     const gridId = req.gridId ?? staff.scope.gridIds[0]
-    if (gridId === undefined || !staff.scope.gridIds.includes(gridId)) throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
+    if (gridId === undefined || !staff.scope.gridIds.includes(gridId))
+      throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
     return { caller, gridId }
   }
   const resident = await findResident(ctx.openid)
@@ -39,24 +52,34 @@ async function reporterFor(req: Req<'submit'>, ctx: ActionContext): Promise<{ ca
   const caller = callerFrom(ctx.openid, staff, resident)
   requireTown(caller)
   const gridId = req.gridId ?? caller.resident?.homeGridId ?? caller.staff?.scope.gridIds[0]
-  if (!gridId) throw new AppError('INVALID_INPUT', '请先选择您所在的村组网格', [{ path: 'gridId', message: '请先选择您所在的村组网格' }])
+  if (!gridId)
+    throw new AppError('INVALID_INPUT', '请先选择您所在的村组网格', [
+      { path: 'gridId', message: '请先选择您所在的村组网格' },
+    ])
   return { caller, gridId }
 }
 
 export async function submit(req: Req<'submit'>, ctx: ActionContext) {
   const { caller, gridId } = await reporterFor(req, ctx)
   const grid = await loadGrid(requireTown(caller), gridId)
-  const { ticket } = await submitConcern(caller.actor, ctx.openid, ctx.env, grid, {
-    clientRequestId: req.clientRequestId,
-    categoryCode: req.categoryCode,
-    description: req.description,
-    photos: req.photos,
-    location: req.location,
-    anonymous: req.anonymous,
-    source: req.onBehalfOf !== undefined ? 'informant' : 'resident',
-    contact: req.contact,
-    onBehalfOf: req.onBehalfOf ?? null,
-  }, ctx.now)
+  const { ticket } = await submitConcern(
+    caller.actor,
+    ctx.openid,
+    ctx.env,
+    grid,
+    {
+      clientRequestId: req.clientRequestId,
+      categoryCode: req.categoryCode,
+      description: req.description,
+      photos: req.photos,
+      location: req.location,
+      anonymous: req.anonymous,
+      source: req.onBehalfOf !== undefined ? 'informant' : 'resident',
+      contact: req.contact,
+      onBehalfOf: req.onBehalfOf ?? null,
+    },
+    ctx.now,
+  )
   return {
     ticketId: ticket._id,
     number: ticket.number,
@@ -68,7 +91,8 @@ export async function submit(req: Req<'submit'>, ctx: ActionContext) {
 
 export async function listMine(req: Req<'listMine'>, ctx: ActionContext) {
   const townId = requireTown(await ctx.caller())
-  const status = req.filter === 'open' ? statusIn(OPEN_STATUSES) : req.filter === 'done' ? statusIn(DONE) : undefined
+  const status =
+    req.filter === 'open' ? statusIn(OPEN_STATUSES) : req.filter === 'done' ? statusIn(DONE) : undefined
   const base = { townId, 'reporter.openid': ctx.openid, ...(status ? { status } : {}) }
   return ticketPage(base, 'createdAt', 'desc', req.pageSize, req.cursor)
 }
@@ -77,26 +101,17 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const ticket = await getTicket(requireTown(caller), req.ticketId)
   if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
-  if (!can(caller.actor, 'view', { kind: 'ticket', ticket })) throw new AppError('FORBIDDEN', '您不能查看这张工单')
+  if (!can(caller.actor, 'view', { kind: 'ticket', ticket }))
+    throw new AppError('FORBIDDEN', '您不能查看这张工单')
   return { ticket: presentTicket(ticket, caller.actor) }
 }
 
 /** Commands of the reporter (and, for `supplement`, of the assignee too: the transition decides). */
-async function reporterCommand(
+const reporterCommand = (
   ctx: ActionContext,
   req: { ticketId: string; expectedVersion?: number },
-  command: Parameters<typeof runTicketCommand>[0]['command'],
-) {
-  const caller = await ctx.caller()
-  return runTicketCommand({
-    townId: requireTown(caller),
-    actor: caller.actor,
-    ticketId: req.ticketId,
-    expectedVersion: req.expectedVersion,
-    command,
-    now: ctx.now,
-  })
-}
+  command: TicketCommand,
+) => callerCommand(ctx, req, command, 'anyone')
 
 export async function confirm(req: Req<'confirm'>, ctx: ActionContext) {
   await checkText(ctx.openid, req.comment)

@@ -4,7 +4,7 @@
  * there is no product action for a bulk import yet — through the `DemoSink` the seed is given.
  */
 import { inboxKey as inboxKeyOf } from '../../cloudfunctions/_lib/inboxKey'
-import { DEFAULT_TEMPLATE_SETTINGS } from '../../cloudfunctions/_lib/templateSettings'
+import { DEFAULT_TEMPLATE_CONFIG } from '../../shared/index'
 import { DEMO_TOWN_ID, DEMO_TOWN_NAME, buildDemoRoster } from './demoRoster'
 import { buildDemoTickets } from './demoTickets'
 
@@ -13,7 +13,8 @@ export interface DemoSink {
 }
 
 const inBatches = async (sink: DemoSink, collection: string, docs: object[], size = 500): Promise<void> => {
-  for (let i = 0; i < docs.length; i += size) await sink.insert(collection, docs.slice(i, i + size) as Array<Record<string, unknown>>)
+  for (let i = 0; i < docs.length; i += size)
+    await sink.insert(collection, docs.slice(i, i + size) as Array<Record<string, unknown>>)
 }
 
 export interface DemoCounts {
@@ -30,13 +31,23 @@ export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCount
   const { tickets, notifications } = buildDemoTickets(roster, now)
   await sink.insert('config', [
     { _id: 'environment', townId: '*', defaultTownId: DEMO_TOWN_ID },
-    { _id: `town:${DEMO_TOWN_ID}`, townId: DEMO_TOWN_ID, kind: 'town', name: DEMO_TOWN_NAME, templates: DEFAULT_TEMPLATE_SETTINGS },
+    {
+      _id: `town:${DEMO_TOWN_ID}`,
+      townId: DEMO_TOWN_ID,
+      kind: 'town',
+      name: DEMO_TOWN_NAME,
+      templates: DEFAULT_TEMPLATE_CONFIG,
+    },
   ])
   await inBatches(sink, 'villages', roster.villages)
   await inBatches(sink, 'grids', roster.grids)
   await inBatches(sink, 'staff', roster.staff)
   await inBatches(sink, 'residents', roster.residents)
-  await inBatches(sink, 'tickets', tickets.map((t) => ({ ...t, inboxKey: inboxKeyOf(t) })))
+  await inBatches(
+    sink,
+    'tickets',
+    tickets.map((t) => ({ ...t, inboxKey: inboxKeyOf(t) })),
+  )
   await inBatches(sink, 'notifications', notifications)
   return {
     villages: roster.villages.length,

@@ -1,4 +1,4 @@
-import { formatShanghaiDate, formatShanghaiDateTime, toEpochMs } from '../calendar/shanghaiTime'
+import { formatShanghaiDate, formatShanghaiDateTime, toEpochMs, type Instant } from '../calendar/shanghaiTime'
 
 /**
  * WeChat subscribe-message keyword rules (docs/architecture.md; DESIGN.md §6). A keyword's name
@@ -120,16 +120,18 @@ const cut = (s: string, max: number, ellipsis: string): string =>
 /**
  * A value made to fit its keyword type: whitespace collapsed, too long shortened with an ellipsis,
  * characters the type forbids dropped, empty replaced by a placeholder. `time` and `date` take an
- * instant (ISO string) and format it in Shanghai time.
+ * instant (ISO string) and format it in Shanghai time; a value that is no instant becomes
+ * `fallbackAt` (the sender passes the send time), and without one it throws (a bug in the caller).
  *
  * @example
  * fitKeywordValue('thing', '村口的路灯已经坏了一个多月了晚上出行很不方便') // '村口的路灯已经坏了一个多月了晚上出行很…'
  */
-export const fitKeywordValue = (type: KeywordType, raw: string): string => {
+export const fitKeywordValue = (type: KeywordType, raw: string, fallbackAt?: Instant): string => {
   const v = raw.replace(/\s+/g, ' ').trim()
   if (type === 'time' || type === 'date') {
     if (RULES[type](v)) return v
-    return type === 'time' ? formatShanghaiDateTime(toEpochMs(v)) : formatShanghaiDate(toEpochMs(v))
+    const at = fallbackAt !== undefined && !Number.isFinite(Date.parse(v)) ? fallbackAt : v
+    return type === 'time' ? formatShanghaiDateTime(toEpochMs(at)) : formatShanghaiDate(toEpochMs(at))
   }
   const fitted = FITTERS[type](v)
   return fitted === '' ? PLACEHOLDERS[type] : fitted

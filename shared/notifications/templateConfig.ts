@@ -12,9 +12,17 @@ export interface TemplateSpec<K extends TemplateKey> {
   fields: { [F in keyof TemplateInputs[K]]: { keyword: string; label: string } }
   /** Long-term subscription (government and public-service categories only): no credit is spent. */
   longTerm: boolean
+  /** The mini-program page the message opens; `{ticketId}` is replaced by the ticket's id. */
+  page: string
 }
 
 export type TemplateConfig = { [K in TemplateKey]: TemplateSpec<K> }
+
+/** The pages a notification opens (client/src/app.config.ts): the reporter's and the staff's ticket. */
+export const TICKET_PAGES = {
+  reporter: 'pages/ticket/index?id={ticketId}',
+  staff: 'packages/staff/pages/ticket/index?id={ticketId}',
+} as const
 
 export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
   ticketAccepted: {
@@ -28,6 +36,7 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       tip: { keyword: 'thing5', label: '温馨提示' },
     },
     longTerm: false,
+    page: TICKET_PAGES.reporter,
   },
   ticketProgress: {
     templateId: 'TPL_TICKET_PROGRESS',
@@ -39,6 +48,7 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       updatedAt: { keyword: 'time4', label: '更新时间' },
     },
     longTerm: false,
+    page: TICKET_PAGES.reporter,
   },
   ticketResolved: {
     templateId: 'TPL_TICKET_RESOLVED',
@@ -50,6 +60,7 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       tip: { keyword: 'thing4', label: '温馨提示' },
     },
     longTerm: false,
+    page: TICKET_PAGES.reporter,
   },
   taskNew: {
     templateId: 'TPL_TASK_NEW',
@@ -62,6 +73,7 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       urgency: { keyword: 'phrase5', label: '紧急程度' },
     },
     longTerm: false,
+    page: TICKET_PAGES.staff,
   },
   taskDue: {
     templateId: 'TPL_TASK_DUE',
@@ -73,6 +85,7 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       hint: { keyword: 'thing4', label: '提示说明' },
     },
     longTerm: false,
+    page: TICKET_PAGES.staff,
   },
   overdueAlert: {
     templateId: 'TPL_OVERDUE_ALERT',
@@ -85,8 +98,16 @@ export const DEFAULT_TEMPLATE_CONFIG: TemplateConfig = {
       level: { keyword: 'phrase5', label: '督办级别' },
     },
     longTerm: false,
+    page: TICKET_PAGES.staff,
   },
 }
+
+/** The page a message about `ticketId` opens (none when it is about no ticket). */
+export const templatePage = (
+  spec: Pick<TemplateSpec<TemplateKey>, 'page'>,
+  ticketId: string | null,
+): string | undefined =>
+  ticketId === null ? undefined : spec.page.split('{ticketId}').join(encodeURIComponent(ticketId))
 
 /** The template key configured with a WeChat template id (for credits reported by the client). */
 export const templateKeyOf = (config: TemplateConfig, templateId: string): TemplateKey | undefined =>

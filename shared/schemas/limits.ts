@@ -12,6 +12,8 @@ export const LIMITS = {
   pageSizeDefault: 20,
   nameMax: 20,
   markReadMax: 50,
+  /** Reports one person may submit per (Shanghai) day; a town's config (`limits`) may override it. */
+  submissionsPerDay: 20,
   /** wx.requestSubscribeMessage takes at most 3 templates per call. */
   subscriptionsPerReport: 3,
 } as const

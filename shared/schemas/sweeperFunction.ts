@@ -11,10 +11,26 @@ export const sweeperEvent = z.object({
 })
 export type SweeperEvent = z.infer<typeof sweeperEvent>
 
-export const sweeperResponse = z.object({
-  examined: z.number().int().min(0),
-  reminded: z.number().int().min(0),
-  escalated: z.number().int().min(0),
-  autoClosed: z.number().int().min(0),
-  conflicts: z.number().int().min(0),
+const count = z.number().int().min(0)
+
+/** What one run did to the outbox: delivered, kept in-app only, to retry, given up. */
+export const deliveryReport = z.object({
+  sent: count,
+  inAppOnly: count,
+  retried: count,
+  failed: count,
+  /** Left in `sending` by a crash mid-send (never retried: it may have arrived) and marked `unknown`. */
+  unknown: count,
+  /** The first (up to 20) of those messages' ids. */
+  unknownIds: z.array(z.string()),
 })
+
+export const sweeperResponse = z.object({
+  examined: count,
+  reminded: count,
+  escalated: count,
+  autoClosed: count,
+  conflicts: count,
+  delivery: deliveryReport,
+})
+export type SweeperResponse = z.infer<typeof sweeperResponse>

@@ -15,7 +15,7 @@ import {
 } from './common'
 import { LIMITS } from './limits'
 import { ticketMutationResponse } from './ticketsFunction'
-import { ticketSummary } from './ticketView'
+import { ticketStatus, ticketSummary } from './ticketView'
 
 /** Function `tasks`: the assignee's inbox and handling (grid workers, or a guide who got a fallback). */
 
@@ -84,8 +84,13 @@ export const patrolResponse = z.object({
   ticketNumber: z.string().nullable(),
 })
 
+/** Tickets per status among the assignee's open and resolved ones, for the tabs (first page only). */
+export const inboxCounts = z.partialRecord(ticketStatus, z.number().int().min(0))
+
+export const inboxResponse = pageOf(ticketSummary).extend({ counts: inboxCounts.optional() })
+
 export const tasksResponses = {
-  inbox: pageOf(ticketSummary),
+  inbox: inboxResponse,
   signFor: ticketMutationResponse,
   addProgress: ticketMutationResponse,
   requestInfo: ticketMutationResponse,

@@ -1,6 +1,4 @@
 import { toIso } from '../calendar/shanghaiTime'
-import { computeDeadlines } from '../deadlines/computeDeadlines'
-import { timeLimitFor } from '../deadlines/timeLimitRules'
 import type { Ticket } from '../model/ticket'
 import { supervises } from '../permissions/can'
 import { check, noteText, reasonText } from './checkInput'
@@ -8,6 +6,7 @@ import type { CommandOf } from './commands'
 import { refuse, type HandlerOutcome, type TransitionContext } from './context'
 import type { AuditEffect } from './effects'
 import { gridNameOf, progressNotice, taskNotice } from './notices'
+import { deadlinesAtDispatch } from './submitTicket'
 
 /**
  * Corrections: the assignee returns (退单) or transfers (转办) a ticket; guides re-dispatch, reject
@@ -64,14 +63,7 @@ export const redispatchTicket = (
   if (c.assigneeId.length === 0) return refuse('INVALID_INPUT', '缺少办理人')
   const note = c.note === undefined ? undefined : check(noteText, c.note)
   if (note !== undefined && !note.ok) return note
-  const deadlines =
-    ticket.deadlines ??
-    computeDeadlines(
-      ctx.calendar,
-      ctx.now,
-      timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority),
-      ctx.rules.ladder,
-    )
+  const deadlines = deadlinesAtDispatch(ticket, ctx)
   const moved = { ...ticket, villageId: c.villageId, gridId: c.gridId, assigneeId: c.assigneeId, deadlines }
   return {
     ok: true,

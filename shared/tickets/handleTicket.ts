@@ -10,6 +10,15 @@ import { progressNotice, reporterOf, taskNotice } from './notices'
 
 /** The assignee's work: sign for, report progress, ask the resident, resume, resolve. */
 
+/** A note with optional photos (progress, the resident's supplement), checked like the requests. */
+const checkNoteAndPhotos = (c: { note: string; photos?: string[] }) => {
+  const note = check(noteText, c.note)
+  if (!note.ok) return note
+  const photos = check(photoList, c.photos ?? [])
+  if (!photos.ok) return photos
+  return { ok: true as const, value: { note: note.value, photos: photos.value } }
+}
+
 export const signForTicket = (
   ticket: Ticket,
   _c: CommandOf<'signFor'>,
@@ -25,16 +34,15 @@ export const addProgress = (
   c: CommandOf<'addProgress'>,
   ctx: TransitionContext,
 ): HandlerOutcome => {
-  const note = check(noteText, c.note)
-  if (!note.ok) return note
-  const photos = check(photoList, c.photos ?? [])
-  if (!photos.ok) return photos
+  const input = checkNoteAndPhotos(c)
+  if (!input.ok) return input
+  const { note, photos } = input.value
   return {
     ok: true,
     changes: {},
-    note: note.value,
-    photos: photos.value,
-    effects: [progressNotice(ticket, ctx, '办理中', note.value)],
+    note,
+    photos,
+    effects: [progressNotice(ticket, ctx, '办理中', note)],
   }
 }
 
@@ -59,10 +67,9 @@ export const resumeTicket = (
   c: CommandOf<'resume'>,
   ctx: TransitionContext,
 ): HandlerOutcome => {
-  const note = check(noteText, c.note)
-  if (!note.ok) return note
-  const photos = check(photoList, c.photos ?? [])
-  if (!photos.ok) return photos
+  const input = checkNoteAndPhotos(c)
+  if (!input.ok) return input
+  const { note, photos } = input.value
   const deadlines =
     ticket.deadlines !== null && ticket.pausedAt !== null
       ? resumeDeadlines(ctx.calendar, ticket.deadlines, ticket.pausedAt, ctx.now)
@@ -76,12 +83,12 @@ export const resumeTicket = (
             resumed,
             ctx,
             { kind: 'staff', staffId: ticket.assigneeId },
-            `群众已补充：${note.value}`,
+            `群众已补充：${note}`,
             deadlines?.resolve.dueAt ?? toIso(ctx.now),
           ),
         ]
-      : [progressNotice(ticket, ctx, '办理中', note.value)]
-  return { ok: true, changes: { pausedAt: null, deadlines }, note: note.value, photos: photos.value, effects }
+      : [progressNotice(ticket, ctx, '办理中', note)]
+  return { ok: true, changes: { pausedAt: null, deadlines }, note, photos, effects }
 }
 
 export const resolveTicket = (

@@ -4,7 +4,7 @@ import { timeLimitFor } from '../deadlines/timeLimitRules'
 import { DEFAULT_CATEGORIES, findCategory } from '../model/category'
 import { dropUndefined } from '../model/dropUndefined'
 import { hasRole, type Role } from '../model/roles'
-import type { Reporter, Ticket } from '../model/ticket'
+import type { Reporter, Ticket, TicketDeadlines } from '../model/ticket'
 import { can } from '../permissions/can'
 import { check, descriptionText, photoList } from './checkInput'
 import type { CommandOf } from './commands'
@@ -98,6 +98,16 @@ const VIA_NOTE: Record<CommandOf<'route'>['via'], string> = {
   manual: '人工派单',
 }
 
+/** The ticket's deadlines, started now if it has none yet (its first dispatch, by routing or by a guide). */
+export const deadlinesAtDispatch = (ticket: Ticket, ctx: TransitionContext): TicketDeadlines =>
+  ticket.deadlines ??
+  computeDeadlines(
+    ctx.calendar,
+    ctx.now,
+    timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority),
+    ctx.rules.ladder,
+  )
+
 /** Dispatch: the assignee is set and the clock starts (DESIGN.md §5: at dispatch, not at sign-for). */
 export const routeTicket = (
   ticket: Ticket,
@@ -105,14 +115,7 @@ export const routeTicket = (
   ctx: TransitionContext,
 ): HandlerOutcome => {
   if (command.assigneeId.length === 0) return refuse('INVALID_INPUT', '缺少办理人')
-  const deadlines =
-    ticket.deadlines ??
-    computeDeadlines(
-      ctx.calendar,
-      ctx.now,
-      timeLimitFor(ctx.rules, ticket.categoryCode, ticket.priority),
-      ctx.rules.ladder,
-    )
+  const deadlines = deadlinesAtDispatch(ticket, ctx)
   const routed: Ticket = { ...ticket, assigneeId: command.assigneeId, deadlines }
   return {
     ok: true,

@@ -2,12 +2,25 @@
  * The demo town on a real local cloud, for the functions' integration tests: the built bundles and
  * the local cloud's own seed (`system.init`, then the demo town, as `npm start` does). The sweeper's trigger is moved far
  * into the future in a copy of the build, so moving the clock never runs it behind a test's back:
- * tests run it with `dev.runTimer('sweeper')`.
+ * tests run it with `town.sweep()`.
+ *
+ * Every `ok` answer a test receives through `call` or `sweep` is checked against the function's
+ * response schema in shared/ (`FUNCTION_SCHEMAS[fn].responses[action]`): it must parse, and parsing
+ * must drop nothing. The API reference is generated from those schemas, so it cannot lie about what
+ * the functions answer.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUILT_FUNCTIONS, ensureBuilt, startLocalCloud, type LocalCloud, type Reply } from '../helpers/localcloud'
+import { FUNCTION_SCHEMAS } from '@shared/index'
+import * as z from 'zod'
+import {
+  BUILT_FUNCTIONS,
+  ensureBuilt,
+  startLocalCloud,
+  type LocalCloud,
+  type Reply,
+} from '../helpers/localcloud'
 import { initCloud } from '../helpers/tcbServer'
 
 export interface Town {
@@ -15,6 +28,9 @@ export interface Town {
   /** Calls a function as `openid` and answers its envelope, with the invocation's database operations. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call<T = any>(name: string, data: unknown, openid: string): Promise<Envelope<T> & { ops: number }>
+  /** Runs the sweeper's timer now (as the platform would) and answers its report. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sweep(): Promise<any>
   db: ReturnType<typeof sdkDb>
   count(collection: string, where?: object): Promise<number>
   now(): Promise<Date>
@@ -22,12 +38,50 @@ export interface Town {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Envelope<T = any> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } }
+export type Envelope<T = any> =
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } }
+
+/** Paths present in `given` but not in `parsed`: fields the schema does not declare (zod strips them). */
+function undeclared(given: unknown, parsed: unknown, path = 'data'): string[] {
+  if (Array.isArray(given) && Array.isArray(parsed))
+    return given.flatMap((g, i) => undeclared(g, parsed[i], `${path}[${i}]`))
+  if (typeof given !== 'object' || given === null || typeof parsed !== 'object' || parsed === null) return []
+  return Object.entries(given).flatMap(([k, v]) =>
+    v === undefined
+      ? []
+      : k in parsed
+        ? undeclared(v, (parsed as Record<string, unknown>)[k], `${path}.${k}`)
+        : [`${path}.${k}`],
+  )
+}
+
+/**
+ * Throws unless an `ok` answer's data parses with its response schema and declares every field it
+ * carries. Functions outside FUNCTION_SCHEMAS (`system`, run by the seed) are not part of the API.
+ */
+export function checkAnswer(fn: string, action: string, answer: Envelope): void {
+  if (!answer.ok || fn === 'system') return
+  const spec = FUNCTION_SCHEMAS[fn as keyof typeof FUNCTION_SCHEMAS]
+  const schema = (spec?.responses as Record<string, z.ZodType> | undefined)?.[action]
+  if (schema === undefined)
+    throw new Error(`${fn}.${action} answered ok, but FUNCTION_SCHEMAS has no response schema for it`)
+  const parsed = schema.safeParse(answer.data)
+  if (!parsed.success)
+    throw new Error(
+      `${fn}.${action}: answer does not match its response schema:\n${z.prettifyError(parsed.error)}`,
+    )
+  const extra = undeclared(answer.data, parsed.data)
+  if (extra.length > 0)
+    throw new Error(
+      `${fn}.${action}: answer carries fields its response schema does not declare: ${extra.join(', ')}`,
+    )
+}
 
 function quietFunctionsDir(): string {
   ensureBuilt()
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-fns-'))
-  for (const name of readdirSync(BUILT_FUNCTIONS)) cpSync(join(BUILT_FUNCTIONS, name), join(dir, name), { recursive: true })
+  for (const name of readdirSync(BUILT_FUNCTIONS))
+    cpSync(join(BUILT_FUNCTIONS, name), join(dir, name), { recursive: true })
   const configPath = join(dir, 'sweeper', 'config.json')
   const config = JSON.parse(readFileSync(configPath, 'utf8'))
   config.triggers = [{ name: 'everyMinute', type: 'timer', config: '0 0 0 1 1 * 2099' }]
@@ -40,7 +94,10 @@ const sdkDb = (url: string) => initCloud(`${url}/tcb`).database() as any
 
 export async function startTown(): Promise<Town> {
   const functionsDir = quietFunctionsDir()
-  const cloud = await startLocalCloud({ seed: true, env: { FUNCTIONS_DIR: functionsDir, TIMER_TICK_MS: '0', POOL_SIZE: '6' } })
+  const cloud = await startLocalCloud({
+    seed: true,
+    env: { FUNCTIONS_DIR: functionsDir, TIMER_TICK_MS: '0', POOL_SIZE: '6' },
+  })
   const db = sdkDb(cloud.url)
   const now = async () => new Date((await cloud.dev.clock()).body.now)
   return {
@@ -49,8 +106,17 @@ export async function startTown(): Promise<Town> {
     now,
     async call(name, data, openid) {
       const res: Reply = await cloud.call(name, data, openid)
-      if (res.status !== 200) throw new Error(`${name} answered HTTP ${res.status}: ${JSON.stringify(res.body)}`)
+      if (res.status !== 200)
+        throw new Error(`${name} answered HTTP ${res.status}: ${JSON.stringify(res.body)}`)
+      checkAnswer(name, String((data as { action?: unknown })?.action ?? 'timer'), res.body)
       return { ...res.body, ops: Number(res.headers.get('x-db-ops') ?? -1) }
+    },
+    async sweep() {
+      const res: Reply = await cloud.dev.runTimer('sweeper')
+      if (res.status !== 200 || !res.body.ok)
+        throw new Error(`sweeper answered HTTP ${res.status}: ${JSON.stringify(res.body)}`)
+      checkAnswer('sweeper', 'timer', res.body)
+      return res.body.data
     },
     async count(collection, where = {}) {
       return (await db.collection(collection).where(where).count()).total

@@ -1,4 +1,5 @@
 /** The core loop's server side on a real local cloud: submit, inbox, sign for, resolve, confirm. */
+import { LIMITS } from '@shared/index'
 import { expectOk, requestId, startTown, type Town } from './functions.fixture'
 
 let town: Town
@@ -10,7 +11,17 @@ afterAll(async () => {
 })
 
 const submit = (openid: string, extra: Record<string, unknown> = {}) =>
-  town.call('tickets', { action: 'submit', clientRequestId: requestId(), categoryCode: 'environment', description: '村道上的垃圾很多，需要清理', ...extra }, openid)
+  town.call(
+    'tickets',
+    {
+      action: 'submit',
+      clientRequestId: requestId(),
+      categoryCode: 'environment',
+      description: '村道上的垃圾很多，需要清理',
+      ...extra,
+    },
+    openid,
+  )
 
 describe('the core loop', () => {
   it('routes a resident report to the grid worker, who signs for and resolves it; the resident rates it', async () => {
@@ -25,12 +36,26 @@ describe('the core loop', () => {
     expect(page.items.map((t: { _id: string }) => t._id)).toContain(s.ticketId)
     console.log(`inbox: ${inbox.ops} db ops`, page.counts)
 
-    const detail = expectOk(await town.call('tasks', { action: 'signFor', ticketId: s.ticketId, expectedVersion: 2 }, 'demo-worker-1'))
+    const detail = expectOk(
+      await town.call(
+        'tasks',
+        { action: 'signFor', ticketId: s.ticketId, expectedVersion: 2 },
+        'demo-worker-1',
+      ),
+    )
     expect(detail.ticket.status).toBe('inProgress')
-    const resolved = await town.call('tasks', { action: 'resolve', ticketId: s.ticketId, result: '已经清理干净了' }, 'demo-worker-1')
+    const resolved = await town.call(
+      'tasks',
+      { action: 'resolve', ticketId: s.ticketId, result: '已经清理干净了' },
+      'demo-worker-1',
+    )
     expect(expectOk(resolved).ticket.status).toBe('resolved')
     console.log(`resolve: ${resolved.ops} db ops`)
-    const confirmed = await town.call('tickets', { action: 'confirm', ticketId: s.ticketId, rating: 5, comment: '很好' }, 'demo-resident-1')
+    const confirmed = await town.call(
+      'tickets',
+      { action: 'confirm', ticketId: s.ticketId, rating: 5, comment: '很好' },
+      'demo-resident-1',
+    )
     expect(expectOk(confirmed).ticket.status).toBe('closed')
     const mine = expectOk(await town.call('tickets', { action: 'listMine' }, 'demo-resident-1'))
     expect(mine.items[0]._id).toBe(s.ticketId)
@@ -41,7 +66,10 @@ describe('idempotency, privacy and refusals', () => {
   it('makes one ticket of the same submit sent twice (same client request id)', async () => {
     const id = requestId()
     const before = await town.count('tickets')
-    const [a, b] = await Promise.all([submit('demo-resident-2', { clientRequestId: id }), submit('demo-resident-2', { clientRequestId: id })])
+    const [a, b] = await Promise.all([
+      submit('demo-resident-2', { clientRequestId: id }),
+      submit('demo-resident-2', { clientRequestId: id }),
+    ])
     expect(expectOk(a).ticketId).toBe(expectOk(b).ticketId)
     const again = expectOk(await submit('demo-resident-2', { clientRequestId: id }))
     expect(again.ticketId).toBe(expectOk(a).ticketId)
@@ -53,23 +81,44 @@ describe('idempotency, privacy and refusals', () => {
     const other = await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-2')
     expect(other.ok).toBe(false)
     expect(other.ok ? null : other.error.code).toBe('FORBIDDEN')
-    expect(expectOk(await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-1')).ticket.isMine).toBe(true)
+    expect(
+      expectOk(await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-1'))
+        .ticket.isMine,
+    ).toBe(true)
   })
 
   it('refuses a user calling the sweeper, whatever the event says', async () => {
-    for (const event of [{ Type: 'Timer', TriggerName: 'everyMinute', Time: new Date().toISOString() }, { action: 'timer' }]) {
+    for (const event of [
+      { Type: 'Timer', TriggerName: 'everyMinute', Time: new Date().toISOString() },
+      { action: 'timer' },
+    ]) {
       const r = await town.call('sweeper', event, 'demo-admin')
       expect(r.ok ? null : r.error.code).toBe('FORBIDDEN')
     }
   })
 
   it('answers malformed and oversized requests with INVALID_INPUT and writes nothing', async () => {
-    const before = { tickets: await town.count('tickets'), notifications: await town.count('notifications'), counters: await town.count('counters') }
+    const before = {
+      tickets: await town.count('tickets'),
+      notifications: await town.count('notifications'),
+      counters: await town.count('counters'),
+    }
     const bad = [
       { action: 'submit' },
       { action: 'submit', clientRequestId: requestId(), categoryCode: 'environment', description: '短' },
-      { action: 'submit', clientRequestId: requestId(), categoryCode: 'environment', description: '很'.repeat(501) },
-      { action: 'submit', clientRequestId: requestId(), categoryCode: 'environment', description: '正常的描述文字', photos: Array(10).fill('cloud://local.b/uploads/demo-resident-1/a.jpg') },
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'environment',
+        description: '很'.repeat(501),
+      },
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'environment',
+        description: '正常的描述文字',
+        photos: Array(10).fill('cloud://local.b/uploads/demo-resident-1/a.jpg'),
+      },
       { action: 'submit', clientRequestId: 'x', categoryCode: 'environment', description: '正常的描述文字' },
       { action: 'nope' },
       { action: 'confirm', ticketId: 'demo-t005', rating: 9 },
@@ -79,16 +128,28 @@ describe('idempotency, privacy and refusals', () => {
       expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT')
       expect(r.ok ? '' : r.error.message).toMatch(/[\u4e00-\u9fff]/)
     }
-    const after = { tickets: await town.count('tickets'), notifications: await town.count('notifications'), counters: await town.count('counters') }
+    const after = {
+      tickets: await town.count('tickets'),
+      notifications: await town.count('notifications'),
+      counters: await town.count('counters'),
+    }
     expect(after).toEqual(before)
   })
 
   it("refuses photos that are not the caller's own uploads", async () => {
     const before = await town.count('tickets')
-    const r = await submit('demo-resident-1', { photos: ['cloud://local.yiwang-local/uploads/demo-resident-2/abc.jpg'] })
+    const r = await submit('demo-resident-1', {
+      photos: ['cloud://local.yiwang-local/uploads/demo-resident-2/abc.jpg'],
+    })
     expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT')
     expect(await town.count('tickets')).toBe(before)
-    expect(expectOk(await submit('demo-resident-1', { photos: ['cloud://local.yiwang-local/uploads/demo-resident-1/abc.jpg'] })).status).toBe('pendingSignFor')
+    expect(
+      expectOk(
+        await submit('demo-resident-1', {
+          photos: ['cloud://local.yiwang-local/uploads/demo-resident-1/abc.jpg'],
+        }),
+      ).status,
+    ).toBe('pendingSignFor')
   })
 
   it('refuses risky text (CONTENT_RISKY) and accepts review text flagged', async () => {
@@ -106,12 +167,26 @@ describe('idempotency, privacy and refusals', () => {
   })
 
   it('lets an informant report for a neighbour in their grid and list it', async () => {
-    const r = expectOk(await submit('demo-informant-1', { onBehalfOf: { name: '王奶奶', phone: '13900001111' } }))
+    const r = expectOk(
+      await submit('demo-informant-1', { onBehalfOf: { name: '王奶奶', phone: '13900001111' } }),
+    )
     const mine = expectOk(await town.call('tickets', { action: 'listMine' }, 'demo-informant-1'))
     expect(mine.items.map((t: { _id: string }) => t._id)).toContain(r.ticketId)
-    const worker = expectOk(await town.call('tasks', { action: 'signFor', ticketId: r.ticketId }, 'demo-worker-1'))
+    const worker = expectOk(
+      await town.call('tasks', { action: 'signFor', ticketId: r.ticketId }, 'demo-worker-1'),
+    )
     expect(worker.ticket.onBehalfOf).toEqual({ name: '王奶奶', phone: '13900001111' })
-    const resident = await town.call('tickets', { action: 'submit', clientRequestId: requestId(), categoryCode: 'other', description: '代别人反映的问题', onBehalfOf: { name: '李' } }, 'demo-resident-1')
+    const resident = await town.call(
+      'tickets',
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'other',
+        description: '代别人反映的问题',
+        onBehalfOf: { name: '李' },
+      },
+      'demo-resident-1',
+    )
     expect(resident.ok ? null : resident.error.code).toBe('UNAUTHENTICATED')
   })
 })
@@ -123,21 +198,50 @@ describe('limits', () => {
     expect(results.slice(0, 20).every((r) => r.ok)).toBe(true)
     const last = results[20]
     expect(last.ok ? null : last.error.code).toBe('RATE_LIMITED')
+    expect(LIMITS.submissionsPerDay).toBe(20)
+  })
+
+  it("takes the town's own daily limit from its configuration", async () => {
+    const config = town.db.collection('config').doc('town:town-qingshan')
+    await config.update({ data: { limits: { submissionsPerDay: 2 } } })
+    try {
+      await town.cloud.dev.clock({ advanceMs: 60_000 }) // past the warm instances' config cache
+      const results = [
+        await submit('demo-resident-6'),
+        await submit('demo-resident-6'),
+        await submit('demo-resident-6'),
+      ]
+      expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ok', 'RATE_LIMITED'])
+      expect(results[2].ok ? '' : results[2].error.message).toContain('2')
+    } finally {
+      await config.update({ data: { limits: { submissionsPerDay: LIMITS.submissionsPerDay } } })
+      await town.cloud.dev.clock({ advanceMs: 60_000 })
+    }
   })
 })
 
 describe('concurrency', () => {
   it('lets one of two concurrent sign-fors with the same expected version win; the other gets CONFLICT', async () => {
     const s = expectOk(await submit('demo-resident-4'))
-    const ticket = expectOk(await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-4')).ticket
+    const ticket = expectOk(
+      await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-4'),
+    ).ticket
     // Two sessions of the grid's worker (phone and desktop) tap 签收 at once.
     const results = await Promise.all(
-      [1, 2].map(() => town.call('tasks', { action: 'signFor', ticketId: s.ticketId, expectedVersion: ticket.version }, 'demo-worker-4')),
+      [1, 2].map(() =>
+        town.call(
+          'tasks',
+          { action: 'signFor', ticketId: s.ticketId, expectedVersion: ticket.version },
+          'demo-worker-4',
+        ),
+      ),
     )
     const codes = results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()
     expect(codes[0]).toMatch(/^(CONFLICT|INVALID_TRANSITION)$/)
     expect(codes[1]).toBe('ok')
-    const after = expectOk(await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-4')).ticket
+    const after = expectOk(
+      await town.call('tickets', { action: 'detail', ticketId: s.ticketId }, 'demo-resident-4'),
+    ).ticket
     expect(after.timeline.filter((e: { command: string }) => e.command === 'signFor')).toHaveLength(1)
   })
 })

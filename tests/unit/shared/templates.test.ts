@@ -6,9 +6,14 @@ import {
   PLACEHOLDERS,
 } from '@shared/notifications/keywordRules'
 import { creditsAfterReport, spendCredit } from '@shared/notifications/subscriptionCredits'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { resolveTemplateConfig } from '@shared/notifications/resolveTemplateConfig'
 import {
   DEFAULT_TEMPLATE_CONFIG,
+  TICKET_PAGES,
   templateKeyOf,
+  templatePage,
   type TemplateConfig,
 } from '@shared/notifications/templateConfig'
 import { TEMPLATE_KEYS } from '@shared/notifications/templateInputs'
@@ -129,11 +134,11 @@ describe('building subscribe messages', () => {
           tip: '',
         },
         DEFAULT_TEMPLATE_CONFIG,
-        'pages/ticket/detail?id=t-1',
+        { ticketId: 't-1' },
       ),
     ).toEqual({
       templateId: 'TPL_TICKET_ACCEPTED',
-      page: 'pages/ticket/detail?id=t-1',
+      page: 'pages/ticket/index?id=t-1',
       data: {
         character_string1: v('20260901-0012'),
         thing2: v('村口路灯坏了'),
@@ -174,6 +179,41 @@ describe('building subscribe messages', () => {
     expect(templateKeyOf(config, 'real-id-from-wechat')).toBe('taskDue')
     expect(templateKeyOf(config, 'nope')).toBeUndefined()
   })
+  it("opens the reporter's ticket page or the staff's, with the ticket's id", () => {
+    const input = { ticketNumber: 'n', task: 't', dueAt: at, hint: 'h' }
+    expect(buildSubscribeMessage('taskDue', input, DEFAULT_TEMPLATE_CONFIG, { ticketId: 'a b' }).page).toBe(
+      'packages/staff/pages/ticket/index?id=a%20b',
+    )
+    expect(
+      buildSubscribeMessage('taskDue', input, DEFAULT_TEMPLATE_CONFIG, { ticketId: null }).page,
+    ).toBeUndefined()
+    expect(templatePage(DEFAULT_TEMPLATE_CONFIG.ticketResolved, 't1')).toBe('pages/ticket/index?id=t1')
+  })
+  it('opens only pages the mini-program has (client/src/app.config.ts)', () => {
+    const app = readFileSync(join(__dirname, '../../../client/src/app.config.ts'), 'utf8')
+    const subRoot = /root:\s*'([^']+)'/.exec(app)?.[1]
+    for (const key of TEMPLATE_KEYS) {
+      const path = DEFAULT_TEMPLATE_CONFIG[key].page.split('?')[0]
+      const inSub = subRoot !== undefined && path.startsWith(`${subRoot}/`)
+      const listed = `'${inSub ? path.slice(subRoot.length + 1) : path}'`
+      expect([key, app.includes(listed)]).toEqual([key, true])
+    }
+    expect(Object.values(TICKET_PAGES)).toHaveLength(2)
+  })
+  it('shows the send time where a time keyword has no instant, rather than fail the send', () => {
+    const m = buildSubscribeMessage(
+      'taskDue',
+      { ticketNumber: 'n', task: 't', dueAt: '', hint: 'h' },
+      undefined,
+      {
+        sentAt: at,
+      },
+    )
+    expect(m.data.time3).toEqual(v('2026年11月25日 14:30'))
+    expect(fitKeywordValue('date', 'soon', at)).toBe('2026年11月25日')
+    expect(fitKeywordValue('time', at, '2020-01-01T00:00:00.000Z')).toBe('2026年11月25日 14:30')
+    expect(() => fitKeywordValue('time', 'soon')).toThrow(RangeError)
+  })
   it('throws on a configured keyword of unknown type: a configuration bug, caught at once', () => {
     const config: TemplateConfig = {
       ...DEFAULT_TEMPLATE_CONFIG,
@@ -203,6 +243,40 @@ describe('building subscribe messages', () => {
         { label: '更新时间', value: '2026年11月25日 14:30' },
       ],
     })
+  })
+})
+
+describe("a town's template configuration", () => {
+  it('takes a well-formed template the town stored, and the default for the others', () => {
+    const taskNew = { ...DEFAULT_TEMPLATE_CONFIG.taskNew, templateId: 'wx-real-id', longTerm: true }
+    const { config, rejected } = resolveTemplateConfig({ taskNew })
+    expect(config.taskNew).toEqual(taskNew)
+    expect(config.ticketAccepted).toEqual(DEFAULT_TEMPLATE_CONFIG.ticketAccepted)
+    expect(rejected).toEqual([])
+  })
+  it('falls back per template on a malformed or mismatched entry, and names it', () => {
+    const { fields: _f, ...noFields } = DEFAULT_TEMPLATE_CONFIG.taskDue
+    const { config, rejected } = resolveTemplateConfig({
+      taskDue: noFields,
+      taskNew: {
+        ...DEFAULT_TEMPLATE_CONFIG.taskNew,
+        fields: { ticketNumber: { keyword: 'character_string1', label: '编号' } },
+      },
+      overdueAlert: {
+        ...DEFAULT_TEMPLATE_CONFIG.overdueAlert,
+        fields: {
+          ...DEFAULT_TEMPLATE_CONFIG.overdueAlert.fields,
+          level: { keyword: 'level5', label: '级别' },
+        },
+      },
+      ticketResolved: 'nonsense',
+    })
+    expect(rejected.sort()).toEqual(['overdueAlert', 'taskDue', 'taskNew', 'ticketResolved'])
+    expect(config).toEqual(DEFAULT_TEMPLATE_CONFIG)
+  })
+  it('is the default for a town that stored nothing', () => {
+    expect(resolveTemplateConfig(undefined)).toEqual({ config: DEFAULT_TEMPLATE_CONFIG, rejected: [] })
+    expect(resolveTemplateConfig(null).config).toEqual(DEFAULT_TEMPLATE_CONFIG)
   })
 })
 
