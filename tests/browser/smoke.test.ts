@@ -74,6 +74,7 @@ describe('client builds', () => {
     expect(filesContaining(WEAPP, DEV_MARKER)).toEqual([])
     // The h5 HTTP transport is compiled out of weapp too, which calls Taro.cloud instead.
     expect(filesContaining(WEAPP, '/api/functions')).toEqual([])
+    expect(filesContaining(WEAPP, '/__dev/')).toEqual([]) // the dev clock of countdowns, too
     expect(filesContaining(WEAPP, 'cloud.callFunction').length).toBeGreaterThan(0)
     // …while the weapp build does carry the real cloud path and the elder-friendly page-meta.
     const app = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8'))

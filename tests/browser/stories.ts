@@ -14,7 +14,10 @@ export const H5 = join(REPO, 'build', 'h5')
 
 export function ensureH5Built(): void {
   if (existsSync(join(H5, 'index.html'))) return
-  const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-client.mjs'), 'h5'], { cwd: REPO, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-client.mjs'), 'h5'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  })
   if (r.status !== 0) throw new Error(`build-client h5 failed:\n${r.stdout}\n${r.stderr}`)
 }
 
@@ -28,7 +31,6 @@ export interface Stage {
 export async function openStage(): Promise<Stage> {
   ensureH5Built()
   const cloud = await startLocalCloud({ env: { SEED: 'always', TIMER_TICK_MS: '0' }, readyTimeoutMs: 60_000 })
-  if (process.env.SCRATCH_SEED) spawnSync(process.execPath, [process.env.SCRATCH_SEED, cloud.url], { cwd: REPO, stdio: 'inherit' }) // TEMP
   const browser = await launchBrowser()
   return {
     cloud,
@@ -40,17 +42,27 @@ export async function openStage(): Promise<Stage> {
   }
 }
 
+const ERRORS = new WeakMap<Page, string[]>()
+
 /** Open `route` (e.g. `/pages/report/index`) as `openid`, in a new page that fails on page errors. */
 export async function openAs(stage: Stage, openid: string, route = '/pages/index/index'): Promise<Page> {
   const page = await stage.browser.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  ;(page as Page & { pageErrors?: string[] }).pageErrors = errors
+  ERRORS.set(page, errors)
   await page.goto(`${stage.cloud.url}/?openid=${encodeURIComponent(openid)}#${route}`)
   return page
 }
 
-export const pageErrors = (page: Page): string[] => (page as Page & { pageErrors?: string[] }).pageErrors ?? []
+/**
+ * Move `page` to `route` as `openid`. Always name the identity: pages of one browser share
+ * localStorage, where the dev switcher keeps the last `?openid=`.
+ */
+export async function goAs(page: Page, stage: Stage, openid: string, route: string): Promise<void> {
+  await page.goto(`${stage.cloud.url}/?openid=${encodeURIComponent(openid)}#${route}`)
+}
+
+export const pageErrors = (page: Page): string[] => ERRORS.get(page) ?? []
 
 /** A small real PNG to pick as a photo. */
 export function photoFile(name = 'photo.png'): string {
@@ -79,7 +91,17 @@ export async function fill(page: Page, testId: string, text: string): Promise<vo
 export const shot = (page: Page, story: string, step: string) => screenshot(page, `${story}-${step}`)
 
 /** An in-app message list for `openid` (the `messages` function, as that user). */
-export async function inbox(stage: Stage, openid: string): Promise<Array<{ templateKey: string; ticketId: string | null; lines: { label: string; value: string }[]; title: string }>> {
+export async function inbox(
+  stage: Stage,
+  openid: string,
+): Promise<
+  Array<{
+    templateKey: string
+    ticketId: string | null
+    lines: { label: string; value: string }[]
+    title: string
+  }>
+> {
   const r = await stage.cloud.call('messages', { action: 'list', pageSize: 50 }, openid)
   if (!r.body?.ok) throw new Error(`messages.list for ${openid}: ${JSON.stringify(r.body)}`)
   return r.body.data.items
@@ -95,7 +117,12 @@ export interface DeliveredMessage {
  * The WeChat subscribe messages delivered to `openid` with `templateId` that mention `text`.
  * Sends may be left to the outbox: when none is there yet, run the sweeper (which drains it) once.
  */
-export async function subscribeMessages(stage: Stage, openid: string, templateId: string, text: string): Promise<DeliveredMessage[]> {
+export async function subscribeMessages(
+  stage: Stage,
+  openid: string,
+  templateId: string,
+  text: string,
+): Promise<DeliveredMessage[]> {
   const find = async () => {
     const r = await stage.cloud.dev.messages(openid)
     const all: DeliveredMessage[] = r.body.messages ?? []
@@ -110,10 +137,21 @@ export async function subscribeMessages(stage: Stage, openid: string, templateId
 let requestSeq = 0
 
 /** Submit a ticket through the function as `openid` (for stories that start from an open ticket). */
-export async function submitTicket(stage: Stage, openid: string, description: string, categoryCode = 'environment'): Promise<{ ticketId: string; number: string }> {
+export async function submitTicket(
+  stage: Stage,
+  openid: string,
+  description: string,
+  categoryCode = 'environment',
+): Promise<{ ticketId: string; number: string }> {
   const r = await stage.cloud.call(
     'tickets',
-    { action: 'submit', clientRequestId: `story${Date.now()}x${++requestSeq}`, categoryCode, description, photos: [] },
+    {
+      action: 'submit',
+      clientRequestId: `story${Date.now()}x${++requestSeq}`,
+      categoryCode,
+      description,
+      photos: [],
+    },
     openid,
   )
   if (!r.body?.ok) throw new Error(`submit failed: ${JSON.stringify(r.body)}`)

@@ -7,7 +7,18 @@
  * Demo identities (docs/demo-town.md): demo-resident-1 lives in grid g01 (石桥村 一组), whose
  * worker is demo-worker-1.
  */
-import { addPhoto, fill, inbox, openAs, openStage, pageErrors, shot, subscribeMessages, type Stage } from './stories'
+import {
+  addPhoto,
+  fill,
+  goAs,
+  inbox,
+  openAs,
+  openStage,
+  pageErrors,
+  shot,
+  subscribeMessages,
+  type Stage,
+} from './stories'
 
 jest.setTimeout(240_000)
 
@@ -31,6 +42,7 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
   await resident.getByRole('radio', { name: /^环境卫生/ }).click()
   await fill(resident, 'description', '村口的路灯坏了两盏，晚上很黑')
   await addPhoto(resident)
+  await fill(resident, 'contact-phone', '13900001234')
   await shot(resident, STORY, '1-report-form')
   await resident.getByTestId('submit-report').click()
 
@@ -38,14 +50,16 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
   await done.waitFor({ timeout: 20_000 })
   const number = (await resident.getByTestId('done-number').innerText()).trim()
   expect(number).toMatch(/^\d{8}-\d{4}$/)
-  await expect(resident.getByTestId('done-deadline').innerText()).resolves.toMatch(/^\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前办结$/)
+  await expect(resident.getByTestId('done-deadline').innerText()).resolves.toMatch(
+    /^\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前办结$/,
+  )
   await shot(resident, STORY, '2-submitted')
 
   // The submit tap asked for the reporter templates: the acceptance message goes out.
   expect(await subscribeMessages(stage, RESIDENT, 'TPL_TICKET_ACCEPTED', number)).toHaveLength(1)
 
   // 查看办理进度 opens the ticket (its id is in the address).
-  await resident.getByRole('button', { name: '查看办理进度' }).click()
+  await resident.getByText('查看办理进度', { exact: true }).click()
   await resident.getByTestId('ticket-number').getByText(number).waitFor()
   const ticketId = new URLSearchParams(resident.url().split('?').pop()).get('id') as string
   expect(ticketId).toBeTruthy()
@@ -61,14 +75,17 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
 
   // Task detail: the reporter's contact is shown unmasked to the assignee; 签收, then 办结 with a photo.
   await worker.getByTestId('ticket-number').getByText(number).waitFor()
-  await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toMatch(/1\d{10}/)
+  await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toContain('13900001234')
   await worker.getByTestId('action-signFor').click()
   await worker.getByTestId('action-done').getByText('已签收').waitFor()
   await worker.getByTestId('action-resolve').click()
   await fill(worker, 'field-result', '已联系电工更换灯泡，路灯恢复照明')
   await addPhoto(worker, 'proof.png')
   await worker.getByTestId('confirm-resolve').click()
-  await worker.getByTestId('action-done').getByText(/已办结/).waitFor()
+  await worker
+    .getByTestId('action-done')
+    .getByText(/已办结/)
+    .waitFor()
   await worker.locator('.tag', { hasText: '待评价' }).first().waitFor()
   await shot(worker, STORY, '4-worker-resolved')
 
@@ -77,22 +94,28 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
   const centre = await inbox(stage, RESIDENT)
   expect(centre.some((m) => m.templateKey === 'ticketResolved')).toBe(true)
 
-  await resident.goto(`${stage.cloud.url}/#/pages/index/index`)
-  await resident.getByTestId('go-messages').getByText(/\d+条未读/).waitFor()
+  await goAs(resident, stage, RESIDENT, '/pages/index/index')
+  await resident
+    .getByTestId('go-messages')
+    .getByText(/\d+条未读/)
+    .waitFor()
   await shot(resident, STORY, '5-home-unread')
   await resident.getByTestId('go-messages').click()
   await resident.getByText('工单办结通知').first().waitFor()
   await shot(resident, STORY, '6-messages')
 
   // 4. Resident rates it: 5 stars + a comment → 已办结.
-  await resident.goto(`${stage.cloud.url}/#/pages/ticket/index?id=${ticketId}`)
+  await goAs(resident, stage, RESIDENT, `/pages/ticket/index?id=${ticketId}`)
   await resident.getByText('问题解决了吗？请评价').waitFor()
   await resident.getByRole('radio', { name: /^5星/ }).click()
   await resident.getByText('已选：5星 很满意').waitFor()
   await fill(resident, 'rating-comment', '修得很快，谢谢')
   await resident.getByTestId('confirm-rating').click()
   await resident.locator('.tag', { hasText: '已办结' }).first().waitFor()
-  await resident.getByText(/5星 很满意/).first().waitFor()
+  await resident
+    .getByText(/5星 很满意/)
+    .first()
+    .waitFor()
   await shot(resident, STORY, '7-closed')
 
   expect(pageErrors(resident)).toEqual([])

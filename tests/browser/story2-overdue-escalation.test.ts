@@ -7,7 +7,7 @@
  * Demo identities (docs/demo-town.md): grid g01 is in village v01 (石桥村), whose guides include
  * demo-village-guide-1, town guide demo-town-guide-1 and supervisor demo-supervisor-1.
  */
-import { inbox, openAs, openStage, pageErrors, shot, submitTicket, type Stage } from './stories'
+import { goAs, inbox, openAs, openStage, pageErrors, shot, submitTicket, type Stage } from './stories'
 
 jest.setTimeout(300_000)
 
@@ -34,7 +34,9 @@ async function escalationLevel(ticketId: string): Promise<number> {
 }
 
 async function alertsFor(openid: string, ticketId: string) {
-  return (await inbox(stage, openid)).filter((m) => m.templateKey === 'overdueAlert' && m.ticketId === ticketId)
+  return (await inbox(stage, openid)).filter(
+    (m) => m.templateKey === 'overdueAlert' && m.ticketId === ticketId,
+  )
 }
 
 test('the ladder alerts each level exactly once and the ticket shows on the overdue board', async () => {
@@ -77,7 +79,7 @@ test('the ladder alerts each level exactly once and the ticket shows on the over
   const guide = await openAs(stage, 'demo-village-guide-1', '/pages/messages/index')
   await guide.getByText('督办提醒').first().waitFor({ timeout: 20_000 })
   await shot(guide, 'story2', '2-village-guide-messages')
-  await guide.goto(`${stage.cloud.url}/#/packages/staff/pages/overdue/index`)
+  await goAs(guide, stage, 'demo-village-guide-1', '/packages/staff/pages/overdue/index')
   await guide.getByTestId(`ticket-${ticketId}`).waitFor({ timeout: 20_000 })
   await shot(guide, 'story2', '3-overdue-board-village-guide')
 

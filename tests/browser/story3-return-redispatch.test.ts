@@ -29,7 +29,10 @@ test('returned by one worker, re-dispatched by the village guide, seen by the ot
   await worker.getByText(/请填写退单原因/).waitFor() // checked before anything is sent
   await fill(worker, 'field-reason', '水渠在二组范围，不归本组')
   await worker.getByTestId('confirm-returnTicket').click()
-  await worker.getByTestId('action-done').getByText(/已退单/).waitFor()
+  await worker
+    .getByTestId('action-done')
+    .getByText(/已退单/)
+    .waitFor()
   await worker.locator('.tag', { hasText: '已退单' }).first().waitFor()
   await shot(worker, 'story3', '1-worker-returned')
 

@@ -1,5 +1,9 @@
-/** The app's buttons: `main` ≈ 60px (the one main action), `plain` and `danger` ≥ 48px. */
-import { Button } from '@tarojs/components'
+/**
+ * The app's buttons: `main` ≈ 60px (the one main action), `plain` and `danger` ≥ 48px.
+ * A View with the button role rather than <Button>: Taro's h5 Button styles itself (and reads
+ * disabled="false" as disabled), while a View looks the same on both platforms.
+ */
+import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
 interface Props {
@@ -12,19 +16,29 @@ interface Props {
   testId?: string
 }
 
-export default function BigButton({ children, onClick, label, kind = 'main', busy, disabled, testId }: Props) {
+export default function BigButton({
+  children,
+  onClick,
+  label,
+  kind = 'main',
+  busy,
+  disabled,
+  testId,
+}: Props) {
   const off = !!(busy || disabled)
   return (
-    <Button
+    <View
       className={`btn btn--${kind}${off ? ' btn--off' : ''}`}
+      role="button"
+      aria-role="button"
       aria-label={label ?? (typeof children === 'string' ? children : undefined)}
-      disabled={off}
+      aria-disabled={off}
       data-testid={testId}
       onClick={() => {
         if (!off) onClick()
       }}
     >
-      {busy ? '请稍候…' : children}
-    </Button>
+      <Text>{busy ? '请稍候…' : children}</Text>
+    </View>
   )
 }

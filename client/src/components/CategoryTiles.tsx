@@ -13,7 +13,13 @@ const MARKS: Record<string, string> = {
   other: '他',
 }
 
-export default function CategoryTiles({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+export default function CategoryTiles({
+  value,
+  onChange,
+}: {
+  value: string
+  onChange: (code: string) => void
+}) {
   return (
     <View className="tiles" role="radiogroup" aria-label="问题类别">
       {DEFAULT_CATEGORIES.filter((c) => c.active).map((c) => {
@@ -28,7 +34,9 @@ export default function CategoryTiles({ value, onChange }: { value: string; onCh
             onClick={() => onChange(c.code)}
           >
             <View className="tile__top">
-              <Text className={`tile__mark tile__mark--${c.code}`} aria-hidden="true">{MARKS[c.code] ?? '他'}</Text>
+              <Text className={`tile__mark tile__mark--${c.code}`} aria-hidden="true">
+                {MARKS[c.code] ?? '他'}
+              </Text>
               <Text className="tile__name">{c.name}</Text>
             </View>
             <Text className="tile__hint">{on ? '✓ 已选' : c.hint}</Text>

@@ -12,7 +12,12 @@ export default function ErrorNotice({ error, onRetry }: Props) {
   if (!error) return null
   const text = typeof error === 'string' ? error : errorText(error)
   return (
-    <View className="notice notice--error" role="alert" aria-label={`出错了：${text}`} data-testid="error-notice">
+    <View
+      className="notice notice--error"
+      role="alert"
+      aria-label={`出错了：${text}`}
+      data-testid="error-notice"
+    >
       <Text className="notice__title">⚠ 未能完成</Text>
       <Text className="notice__text">{text}</Text>
       {onRetry && (

@@ -27,7 +27,6 @@ export default function GridPicker({ onPick, exclude, title = '请选择村（�
   }
   useEffect(() => {
     load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [village])
 
   return (

@@ -29,8 +29,10 @@ export default function PhotoPicker({ openid, max = 9, label = '添加照片', o
 
   useEffect(() => {
     const ids = items.filter((i) => i.state === 'done' && i.fileID).map((i) => i.fileID as string)
-    onChange(ids, items.some((i) => i.state === 'uploading'))
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- report only when the items change
+    onChange(
+      ids,
+      items.some((i) => i.state === 'uploading'),
+    )
   }, [items])
 
   const update = (key: string, patch: Partial<Item>) =>
@@ -62,19 +64,36 @@ export default function PhotoPicker({ openid, max = 9, label = '添加照片', o
       <View className="photos">
         {items.map((item, n) => (
           <View key={item.key} className="picker__item">
-            <Image className="photos__img" src={item.preview} mode="aspectFill" aria-label={`已选第${n + 1}张照片`} />
+            <Image
+              className="photos__img"
+              src={item.preview}
+              mode="aspectFill"
+              aria-label={`已选第${n + 1}张照片`}
+            />
             <Text className={`picker__state picker__state--${item.state}`}>
               {item.state === 'uploading' ? '上传中…' : item.state === 'done' ? '已上传' : '上传失败'}
             </Text>
-            <View className="picker__remove" role="button" aria-label={`删除第${n + 1}张照片`} onClick={() => remove(item.key)}>
+            <View
+              className="picker__remove"
+              role="button"
+              aria-label={`删除第${n + 1}张照片`}
+              onClick={() => remove(item.key)}
+            >
               <Text>删除</Text>
             </View>
           </View>
         ))}
       </View>
       {items.length < max && (
-        <View className="btn btn--plain picker__add" role="button" aria-label={`${label}，最多${max}张`} onClick={pick}>
-          <Text>+ {label}（{items.length}/{max}）</Text>
+        <View
+          className="btn btn--plain picker__add"
+          role="button"
+          aria-label={`${label}，最多${max}张`}
+          onClick={pick}
+        >
+          <Text>
+            + {label}（{items.length}/{max}）
+          </Text>
         </View>
       )}
       {process.env.TARO_ENV === 'h5' && (

@@ -18,7 +18,9 @@ export default function RatingStars({ value, onChange }: { value: number; onChan
           <Text className="stars__label">{RATING_LABELS[n]}</Text>
         </View>
       ))}
-      <Text className="stars__chosen">{value ? `已选：${value}星 ${RATING_LABELS[value]}` : '请点星星评分'}</Text>
+      <Text className="stars__chosen">
+        {value ? `已选：${value}星 ${RATING_LABELS[value]}` : '请点星星评分'}
+      </Text>
     </View>
   )
 }

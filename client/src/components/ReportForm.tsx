@@ -53,7 +53,7 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
     if (text.trim().length < LIMITS.descriptionMin) return `请用至少 ${LIMITS.descriptionMin} 个字说说问题`
     if (uploading) return '照片还在上传，请稍等'
     if (proxy && !name.trim()) return '请填写被代报群众的姓名'
-    if (proxy && phone && !/^1[3-9]\d{9}$/.test(phone)) return '手机号格式不对，请填写 11 位手机号'
+    if (phone && !anonymous && !/^1[3-9]\d{9}$/.test(phone)) return '手机号格式不对，请填写 11 位手机号'
     return ''
   }
 
@@ -74,6 +74,7 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
           anonymous: proxy ? false : anonymous,
           ...(gridId ? { gridId } : {}),
           ...(proxy ? { onBehalfOf: { name: name.trim(), ...(phone ? { phone } : {}) } } : {}),
+          ...(!proxy && !anonymous && phone ? { contact: { phone } } : {}),
         })
       })
       .then((s) => s && onDone(s))
@@ -84,21 +85,83 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
       <Text className="section-title">1. 是什么问题？</Text>
       <CategoryTiles value={category} onChange={setCategory} />
       <Text className="section-title">2. 说几句话，拍张照</Text>
-      <TextField label="问题描述" value={text} onInput={setText} max={LIMITS.descriptionMax} placeholder="例如：村口小桥栏杆坏了，小孩容易掉下去" testId="description" />
-      <PhotoPicker openid={openid} max={LIMITS.photosMax} label="拍照或选照片" onChange={(ids, busy) => { setPhotos(ids); setUploading(busy) }} />
+      <TextField
+        label="问题描述"
+        value={text}
+        onInput={setText}
+        max={LIMITS.descriptionMax}
+        placeholder="例如：村口小桥栏杆坏了，小孩容易掉下去"
+        testId="description"
+      />
+      <PhotoPicker
+        openid={openid}
+        max={LIMITS.photosMax}
+        label="拍照或选照片"
+        onChange={(ids, busy) => {
+          setPhotos(ids)
+          setUploading(busy)
+        }}
+      />
       {proxy && (
         <>
-          <TextField label="被代报群众姓名" value={name} onInput={setName} max={LIMITS.nameMax} multiline={false} testId="proxy-name" />
-          <TextField label="群众电话（可不填）" value={phone} onInput={setPhone} max={11} multiline={false} type="number" testId="proxy-phone" />
+          <TextField
+            label="被代报群众姓名"
+            value={name}
+            onInput={setName}
+            max={LIMITS.nameMax}
+            multiline={false}
+            testId="proxy-name"
+          />
+          <TextField
+            label="群众电话（可不填）"
+            value={phone}
+            onInput={setPhone}
+            max={11}
+            multiline={false}
+            type="number"
+            testId="proxy-phone"
+          />
         </>
       )}
-      <View className="btn-link" role="button" aria-label={location ? '已添加位置，点按重新获取' : '添加我现在的位置（可不填）'} onClick={locate}>
+      <View
+        className="btn-link"
+        role="button"
+        aria-label={location ? '已添加位置，点按重新获取' : '添加我现在的位置（可不填）'}
+        onClick={locate}
+      >
         <Text>{location ? '已添加位置' : '添加位置（可不填）'}</Text>
       </View>
-      {!proxy && <Toggle label="匿名上报" hint="匿名后工作人员看不到您的姓名电话" value={anonymous} onChange={setAnonymous} />}
-      {hint && <View className="form-hint" role="alert"><Text>{hint}</Text></View>}
+      {!proxy && !anonymous && (
+        <TextField
+          label="联系电话（可不填，方便网格员联系您）"
+          value={phone}
+          onInput={setPhone}
+          max={11}
+          multiline={false}
+          type="number"
+          testId="contact-phone"
+        />
+      )}
+      {!proxy && (
+        <Toggle
+          label="匿名上报"
+          hint="匿名后工作人员看不到您的姓名电话"
+          value={anonymous}
+          onChange={setAnonymous}
+        />
+      )}
+      {hint && (
+        <View className="form-hint" role="alert">
+          <Text>{hint}</Text>
+        </View>
+      )}
       <ErrorNotice error={action.error} />
-      <BigButton onClick={submit} busy={action.busy} label={proxy ? '提交代报' : '提交上报'} testId="submit-report">
+      <BigButton
+        onClick={submit}
+        busy={action.busy}
+        label={proxy ? '提交代报' : '提交上报'}
+        testId="submit-report"
+      >
         {proxy ? '提交代报' : '提交'}
       </BigButton>
     </View>

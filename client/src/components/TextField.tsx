@@ -12,7 +12,16 @@ interface Props {
   testId?: string
 }
 
-export default function TextField({ label, value, onInput, placeholder, max, multiline = true, type = 'text', testId }: Props) {
+export default function TextField({
+  label,
+  value,
+  onInput,
+  placeholder,
+  max,
+  multiline = true,
+  type = 'text',
+  testId,
+}: Props) {
   return (
     <View className="field">
       <Text className="field__label">{label}</Text>

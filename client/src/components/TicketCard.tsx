@@ -25,7 +25,12 @@ function Reporter({ ticket }: { ticket: TicketView }) {
         {ticket.onBehalfOf ? '群众（代报）' : '上报人'}：{who.name ?? '未留姓名'} {phone ?? '未留电话'}
       </Text>
       {phone && !r.masked && (
-        <View className="btn btn--plain" role="button" aria-label={`拨打电话 ${phone}`} onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
+        <View
+          className="btn btn--plain"
+          role="button"
+          aria-label={`拨打电话 ${phone}`}
+          onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}
+        >
           <Text>拨打电话</Text>
         </View>
       )}
@@ -35,7 +40,11 @@ function Reporter({ ticket }: { ticket: TicketView }) {
 
 export default function TicketCard({ ticket: t, now, forStaff }: Props) {
   const due = t.deadlines
-    ? currentDeadline({ status: t.status, signForDueAt: t.deadlines.signFor.dueAt, resolveDueAt: t.deadlines.resolve.dueAt })
+    ? currentDeadline({
+        status: t.status,
+        signForDueAt: t.deadlines.signFor.dueAt,
+        resolveDueAt: t.deadlines.resolve.dueAt,
+      })
     : null
   return (
     <View className="card" aria-label={`工单 ${t.number}`}>
@@ -46,7 +55,9 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
         </Text>
         <StatusTag status={t.status} />
       </View>
-      <Text className="card__meta" data-testid="ticket-number">编号 {t.number}</Text>
+      <Text className="card__meta" data-testid="ticket-number">
+        编号 {t.number}
+      </Text>
       <Text className="card__text">{t.description}</Text>
       <PhotoList photos={t.photos} label="上报照片" />
       {t.location?.address && <Text className="card__meta">位置：{t.location.address}</Text>}
@@ -56,7 +67,9 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       )}
       {t.paused && <Text className="card__meta">等待群众补充，计时暂停</Text>}
       {forStaff && due && <Countdown dueAt={due.dueAt} now={now} what={`${due.kind}：`} />}
-      {forStaff && t.escalationLevel > 0 && <Text className="card__level">督办级别：{levelName(t.escalationLevel)}</Text>}
+      {forStaff && t.escalationLevel > 0 && (
+        <Text className="card__level">督办级别：{levelName(t.escalationLevel)}</Text>
+      )}
       {forStaff && <Reporter ticket={t} />}
       {t.resolution && (
         <View className="card__section">

@@ -31,13 +31,17 @@ export default function TicketRow({ row, now, onOpen, showCountdown, showOwner }
         <StatusTag status={row.status} />
       </View>
       <Text className="card__text">{row.excerpt}</Text>
-      <Text className="card__meta">编号 {row.number} · {formatTime(row.createdAt, now)} 上报</Text>
+      <Text className="card__meta">
+        编号 {row.number} · {formatTime(row.createdAt, now)} 上报
+      </Text>
       {showOwner && (
         <Text className="card__meta">
           {[row.villageName, row.gridName].filter(Boolean).join(' ')} · 责任人 {row.assigneeName ?? '未分派'}
         </Text>
       )}
-      {row.escalationLevel > 0 && <Text className="card__level">督办级别：{levelName(row.escalationLevel)}</Text>}
+      {row.escalationLevel > 0 && (
+        <Text className="card__level">督办级别：{levelName(row.escalationLevel)}</Text>
+      )}
       {due && <Countdown dueAt={due.dueAt} now={now} what={`${due.kind}：`} />}
     </View>
   )

@@ -10,7 +10,13 @@ export function useAction() {
     if (busy) return null
     setBusy(true)
     setError(null)
-    const r = await call()
+    let r: CallResult<T>
+    try {
+      r = await call()
+    } catch {
+      // A bug, not a refusal: say so instead of leaving the button spinning.
+      r = { ok: false, error: { code: 'INTERNAL', message: '出现异常，请稍后再试' } }
+    }
     setBusy(false)
     if (!r.ok) {
       setError(r.error)

@@ -11,8 +11,7 @@ import { COMMAND_SPECS, type CommandType } from '@shared/tickets/commands'
 export { formatShanghaiShort }
 
 /** `待签收`, `办理中`, …; unknown statuses are shown as they are rather than hidden. */
-export const statusName = (status: string): string =>
-  TICKET_STATUS_NAMES[status as TicketStatus] ?? status
+export const statusName = (status: string): string => TICKET_STATUS_NAMES[status as TicketStatus] ?? status
 
 /** The category's Chinese name (the town's default catalogue; codes it does not know shown as is). */
 export const categoryName = (code: string): string =>

@@ -127,7 +127,8 @@ export const residents = {
   setHomeGrid: (gridId: string): R<{ homeGridId: string; homeVillageId: string }> =>
     callFunction('residents', { action: 'setHomeGrid', gridId }),
   villages: (): R<{ items: Place[] }> => callFunction('residents', { action: 'villages' }),
-  grids: (villageId: string): R<{ items: Place[] }> => callFunction('residents', { action: 'grids', villageId }),
+  grids: (villageId: string): R<{ items: Place[] }> =>
+    callFunction('residents', { action: 'grids', villageId }),
 }
 
 export const roster = {
@@ -142,6 +143,8 @@ export const messages = {
   markRead: (p: { messageIds: string[] } | { all: true }): R<{ updated: number }> =>
     callFunction('messages', { action: 'markRead', ...p }),
   unreadCount: (): R<{ count: number }> => callFunction('messages', { action: 'unreadCount' }),
-  reportSubscriptions: (results: Record<string, 'accept' | 'reject'>): R<{ credits: Record<string, number> }> =>
+  reportSubscriptions: (
+    results: Record<string, 'accept' | 'reject'>,
+  ): R<{ credits: Record<string, number> }> =>
     callFunction('messages', { action: 'reportSubscriptions', results }),
 }

@@ -27,7 +27,11 @@ export async function chooseWithSystem(count: number): Promise<LocalPhoto[]> {
 
 /** h5 only: files picked in an <input type="file">. */
 export function fromFiles(files: ArrayLike<File>): LocalPhoto[] {
-  return Array.from(files).map((f) => ({ file: f, preview: URL.createObjectURL(f), ext: imageExtension(f.type || f.name) }))
+  return Array.from(files).map((f) => ({
+    file: f,
+    preview: URL.createObjectURL(f),
+    ext: imageExtension(f.type || f.name),
+  }))
 }
 
 export function uploadPhoto(openid: string, photo: LocalPhoto): Promise<CallResult<string>> {

@@ -21,11 +21,18 @@ export default function Bind() {
     const c = code.trim().toUpperCase()
     if (!/^[A-Z0-9]{6,12}$/.test(c)) return setHint('邀请码是 6 到 12 位字母或数字，请核对')
     setHint('')
-    action.run(() => roster.bindInvite(c)).then((r) => {
-      if (!r) return
-      refreshMe()
-      setBound(r.roles.filter((x) => x !== 'resident').map(roleName).join('、'))
-    })
+    action
+      .run(() => roster.bindInvite(c))
+      .then((r) => {
+        if (!r) return
+        refreshMe()
+        setBound(
+          r.roles
+            .filter((x) => x !== 'resident')
+            .map(roleName)
+            .join('、'),
+        )
+      })
   }
 
   return (
@@ -33,16 +40,31 @@ export default function Bind() {
       <Text className="title">工作人员绑定</Text>
       {bound ? (
         <>
-          <View className="notice notice--ok" role="status"><Text>✓ 绑定成功：{bound}</Text></View>
+          <View className="notice notice--ok" role="status">
+            <Text>✓ 绑定成功：{bound}</Text>
+          </View>
           <BigButton onClick={back}>返回首页</BigButton>
         </>
       ) : (
         <>
           <Text className="subtitle">请输入镇网格办发给您的邀请码</Text>
-          <TextField label="邀请码" value={code} onInput={setCode} max={12} multiline={false} testId="invite-code" />
-          {hint && <View className="form-hint" role="alert"><Text>{hint}</Text></View>}
+          <TextField
+            label="邀请码"
+            value={code}
+            onInput={setCode}
+            max={12}
+            multiline={false}
+            testId="invite-code"
+          />
+          {hint && (
+            <View className="form-hint" role="alert">
+              <Text>{hint}</Text>
+            </View>
+          )}
           <ErrorNotice error={action.error} />
-          <BigButton busy={action.busy} onClick={submit}>绑定</BigButton>
+          <BigButton busy={action.busy} onClick={submit}>
+            绑定
+          </BigButton>
         </>
       )}
     </PageShell>

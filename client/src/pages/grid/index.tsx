@@ -20,17 +20,21 @@ export default function Grid() {
       <ErrorNotice error={action.error} />
       {chosen ? (
         <>
-          <View className="notice notice--ok" role="status"><Text>✓ 已选择：{chosen}</Text></View>
+          <View className="notice notice--ok" role="status">
+            <Text>✓ 已选择：{chosen}</Text>
+          </View>
           <BigButton onClick={back}>完成</BigButton>
         </>
       ) : (
         <GridPicker
           onPick={(g, v) =>
-            action.run(() => residents.setHomeGrid(g._id)).then((ok) => {
-              if (!ok) return
-              refreshMe()
-              setChosen(`${v.name} ${g.name}`)
-            })
+            action
+              .run(() => residents.setHomeGrid(g._id))
+              .then((ok) => {
+                if (!ok) return
+                refreshMe()
+                setChosen(`${v.name} ${g.name}`)
+              })
           }
         />
       )}

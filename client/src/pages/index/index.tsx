@@ -9,13 +9,31 @@ import { useEffect, useState } from 'react'
 import PageShell from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { messages, residents } from '../../services/api'
-import { hasAnyRole, PROXY_ROLES, REDISPATCH_ROLES, STAFF_ROLES_WITH_INBOX, SUPERVISING_ROLES } from '../../services/session'
+import {
+  hasAnyRole,
+  PROXY_ROLES,
+  REDISPATCH_ROLES,
+  STAFF_ROLES_WITH_INBOX,
+  SUPERVISING_ROLES,
+} from '../../services/session'
 import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
 import ErrorNotice from '../../components/ErrorNotice'
 
-function NavRow({ label, aria, page, badge, testId }: { label: string; aria: string; page: keyof typeof PAGES; badge?: string; testId?: string }) {
+function NavRow({
+  label,
+  aria,
+  page,
+  badge,
+  testId,
+}: {
+  label: string
+  aria: string
+  page: keyof typeof PAGES
+  badge?: string
+  testId?: string
+}) {
   return (
     <View className="btn-link" role="button" aria-label={aria} data-testid={testId} onClick={() => go(page)}>
       <Text>{label}</Text>
@@ -40,7 +58,9 @@ export default function Index() {
   // The identity line still works when the roster cannot answer (e.g. before the town is set up).
   useEffect(() => {
     if (!error) return
-    callFunction<{ openid: string }>('system', { action: 'whoami' }).then((r) => r.ok && setFallbackId(r.data.openid))
+    callFunction<{ openid: string }>('system', { action: 'whoami' }).then(
+      (r) => r.ok && setFallbackId(r.data.openid),
+    )
   }, [error])
 
   // A grid QR code: adopt its grid as the home grid the first time.
@@ -52,27 +72,52 @@ export default function Index() {
   }, [gridId, me])
 
   const staff = me && me.staff !== null
-  const roles = me?.roles.filter((r) => r !== 'resident').map(roleName).join('、')
+  const roles = me?.roles
+    .filter((r) => r !== 'resident')
+    .map(roleName)
+    .join('、')
   const needsGrid = me && !staff && !me.resident?.homeGridId && !gridId
 
   return (
     <PageShell label="一网首页">
       <Text className="title">一网</Text>
       <Text className="subtitle">全镇一张网，有事找网格</Text>
-      <View className="btn-main" role="button" aria-label="我要上报，反映身边的问题" data-testid="go-report" onClick={() => go('report', { gridId })}>
+      <View
+        className="btn-main"
+        role="button"
+        aria-label="我要上报，反映身边的问题"
+        data-testid="go-report"
+        onClick={() => go('report', { gridId })}
+      >
         <Text>我要上报</Text>
       </View>
       <NavRow label="我的上报" aria="我的上报，查看办理进度" page="mine" />
-      <NavRow label="消息中心" aria={unread ? `消息中心，${unread}条未读` : '消息中心'} page="messages" badge={unread ? `${unread}条未读` : undefined} testId="go-messages" />
+      <NavRow
+        label="消息中心"
+        aria={unread ? `消息中心，${unread}条未读` : '消息中心'}
+        page="messages"
+        badge={unread ? `${unread}条未读` : undefined}
+        testId="go-messages"
+      />
       {needsGrid && <NavRow label="选择我家所在的网格" aria="第一次使用，请选择您家所在的网格" page="grid" />}
       {staff && (
         <View className="staff-box" aria-label="工作人员入口">
           <Text className="section-title">工作人员{roles ? `（${roles}）` : ''}</Text>
-          {hasAnyRole(me, STAFF_ROLES_WITH_INBOX) && <NavRow label="任务收件箱" aria="任务收件箱" page="inbox" testId="go-inbox" />}
-          {hasAnyRole(me, SUPERVISING_ROLES) && <NavRow label="超时督办" aria="超时督办" page="overdue" testId="go-overdue" />}
-          {hasAnyRole(me, REDISPATCH_ROLES) && <NavRow label="退单待派" aria="退单待派" page="returned" testId="go-returned" />}
-          {hasAnyRole(me, PROXY_ROLES) && <NavRow label="代报" aria="代群众上报" page="proxy" testId="go-proxy" />}
-          {hasAnyRole(me, ['gridWorker']) && <NavRow label="巡查记录" aria="巡查和摸排记录" page="patrol" testId="go-patrol" />}
+          {hasAnyRole(me, STAFF_ROLES_WITH_INBOX) && (
+            <NavRow label="任务收件箱" aria="任务收件箱" page="inbox" testId="go-inbox" />
+          )}
+          {hasAnyRole(me, SUPERVISING_ROLES) && (
+            <NavRow label="超时督办" aria="超时督办" page="overdue" testId="go-overdue" />
+          )}
+          {hasAnyRole(me, REDISPATCH_ROLES) && (
+            <NavRow label="退单待派" aria="退单待派" page="returned" testId="go-returned" />
+          )}
+          {hasAnyRole(me, PROXY_ROLES) && (
+            <NavRow label="代报" aria="代群众上报" page="proxy" testId="go-proxy" />
+          )}
+          {hasAnyRole(me, ['gridWorker']) && (
+            <NavRow label="巡查记录" aria="巡查和摸排记录" page="patrol" testId="go-patrol" />
+          )}
         </View>
       )}
       {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}

@@ -18,7 +18,14 @@ export default function Messages() {
   const list = usePaged((cursor) => messages.list({ cursor, pageSize: 20 }))
   const action = useAction()
   const { me } = useMe()
-  const staff = hasAnyRole(me, ['gridWorker', 'villageGuide', 'townGuide', 'townSupervisor', 'admin', 'informant'])
+  const staff = hasAnyRole(me, [
+    'gridWorker',
+    'villageGuide',
+    'townGuide',
+    'townSupervisor',
+    'admin',
+    'informant',
+  ])
 
   const open = async (m: MessageItem) => {
     if (!m.read) await messages.markRead({ messageIds: [m._id] })
@@ -32,20 +39,33 @@ export default function Messages() {
       <Text className="title">消息中心</Text>
       <ErrorNotice error={list.error ?? action.error} onRetry={list.reload} />
       {unread > 0 && (
-        <BigButton kind="plain" busy={action.busy} onClick={() => action.run(() => messages.markRead({ all: true })).then((r) => r && list.reload())}>
+        <BigButton
+          kind="plain"
+          busy={action.busy}
+          onClick={() => action.run(() => messages.markRead({ all: true })).then((r) => r && list.reload())}
+        >
           全部标为已读
         </BigButton>
       )}
       {list.loading && !list.loaded && <Loading />}
       {list.loaded && list.items.length === 0 && <EmptyState text="暂无消息" hint="办理进展会在这里通知您" />}
       {list.items.map((m) => (
-        <View key={m._id} className={m.read ? 'card card--tap' : 'card card--tap card--unread'} role="button" aria-label={`${m.read ? '' : '未读消息，'}${m.title}`} data-testid="message" onClick={() => open(m)}>
+        <View
+          key={m._id}
+          className={m.read ? 'card card--tap' : 'card card--tap card--unread'}
+          role="button"
+          aria-label={`${m.read ? '' : '未读消息，'}${m.title}`}
+          data-testid="message"
+          onClick={() => open(m)}
+        >
           <View className="card__head">
             <Text className="card__title">{m.title}</Text>
             <Text className={m.read ? 'tag tag--closed' : 'tag tag--unread'}>{m.read ? '已读' : '未读'}</Text>
           </View>
           {m.lines.map((l) => (
-            <Text key={l.label} className="card__meta">{l.label}：{l.value}</Text>
+            <Text key={l.label} className="card__meta">
+              {l.label}：{l.value}
+            </Text>
           ))}
           <Text className="card__meta">{formatTime(m.createdAt, list.now)}</Text>
         </View>

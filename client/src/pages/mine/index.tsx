@@ -17,7 +17,9 @@ export default function Mine() {
       <Text className="title">我的上报</Text>
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.loaded && <Loading />}
-      {list.loaded && list.items.length === 0 && <EmptyState text="暂无上报" hint="遇到问题，回首页点“我要上报”" />}
+      {list.loaded && list.items.length === 0 && (
+        <EmptyState text="暂无上报" hint="遇到问题，回首页点“我要上报”" />
+      )}
       {list.items.map((row) => (
         <TicketRow key={row._id} row={row} now={list.now} onOpen={() => go('ticket', { id: row._id })} />
       ))}

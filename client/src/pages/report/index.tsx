@@ -31,7 +31,15 @@ export default function Report() {
       <Text className="title">我要上报</Text>
       {loading && <Loading />}
       <ErrorNotice error={error} onRetry={refresh} />
-      {done && <SubmittedCard done={done} onMore={() => { setDone(null); setRound(round + 1) }} />}
+      {done && (
+        <SubmittedCard
+          done={done}
+          onMore={() => {
+            setDone(null)
+            setRound(round + 1)
+          }}
+        />
+      )}
       {!done && needsGrid && (
         <>
           <Text className="subtitle">第一次上报，请先选择您家所在的网格（只需选一次）</Text>
@@ -50,7 +58,12 @@ export default function Report() {
         </>
       )}
       {!done && (
-        <View className="btn-link" role="button" aria-label="返回首页" onClick={() => Taro.reLaunch({ url: PAGES.home })}>
+        <View
+          className="btn-link"
+          role="button"
+          aria-label="返回首页"
+          onClick={() => Taro.reLaunch({ url: PAGES.home })}
+        >
           <Text>‹ 返回首页</Text>
         </View>
       )}

@@ -50,24 +50,37 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
     const problem = uploading ? '照片还在上传，请稍等' : checkValues(s, v)
     setHint(problem)
     if (problem) return
-    action.run(() => s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v)).then((r) => {
-      if (!r) return
-      setOpen('')
-      setDone(s.done)
-      onChanged(r.ticket)
-    })
+    action
+      .run(() => s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v))
+      .then((r) => {
+        if (!r) return
+        setOpen('')
+        setDone(s.done)
+        onChanged(r.ticket)
+      })
   }
 
-  const setText = (key: string, value: string) => setValues((v) => ({ ...v, text: { ...v.text, [key]: value } }))
+  const setText = (key: string, value: string) =>
+    setValues((v) => ({ ...v, text: { ...v.text, [key]: value } }))
 
   if (allowed.length === 0 && !done && !action.error) return null
   return (
     <View className="actions" aria-label="办理操作">
-      {done && <View className="notice notice--ok" role="status" data-testid="action-done"><Text>✓ {done}</Text></View>}
+      {done && (
+        <View className="notice notice--ok" role="status" data-testid="action-done">
+          <Text>✓ {done}</Text>
+        </View>
+      )}
       <ErrorNotice error={action.error} onRetry={action.error?.code === 'CONFLICT' ? onReload : undefined} />
       <View className="action-buttons">
         {allowed.map((cmd) => (
-          <BigButton key={cmd} kind={cmd === allowed[0] ? 'main' : ACTIONS[cmd].danger ? 'danger' : 'plain'} busy={action.busy && open === cmd} onClick={() => choose(cmd)} testId={`action-${cmd}`}>
+          <BigButton
+            key={cmd}
+            kind={cmd === allowed[0] ? 'main' : ACTIONS[cmd].danger ? 'danger' : 'plain'}
+            busy={action.busy && open === cmd}
+            onClick={() => choose(cmd)}
+            testId={`action-${cmd}`}
+          >
             {ACTIONS[cmd].label}
           </BigButton>
         ))}
@@ -77,19 +90,56 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
           <Text className="section-title">{spec.label}</Text>
           {spec.grid &&
             (values.gridId ? (
-              <View className="btn-link" role="button" aria-label={`已选 ${gridName}，点按重新选择`} onClick={() => setValues((v) => ({ ...v, gridId: '' }))}>
+              <View
+                className="btn-link"
+                role="button"
+                aria-label={`已选 ${gridName}，点按重新选择`}
+                onClick={() => setValues((v) => ({ ...v, gridId: '' }))}
+              >
                 <Text>已选：{gridName}</Text>
                 <Text>重选</Text>
               </View>
             ) : (
-              <GridPicker exclude={ticket.gridId} title={spec.grid} onPick={(g, vil) => { setValues((v) => ({ ...v, gridId: g._id })); setGridName(`${vil.name} ${g.name}`) }} />
+              <GridPicker
+                exclude={ticket.gridId}
+                title={spec.grid}
+                onPick={(g, vil) => {
+                  setValues((v) => ({ ...v, gridId: g._id }))
+                  setGridName(`${vil.name} ${g.name}`)
+                }}
+              />
             ))}
           {spec.fields?.map((f) => (
-            <TextField key={f.key} label={f.label} value={values.text[f.key] ?? ''} max={f.max} onInput={(x) => setText(f.key, x)} testId={`field-${f.key}`} />
+            <TextField
+              key={f.key}
+              label={f.label}
+              value={values.text[f.key] ?? ''}
+              max={f.max}
+              onInput={(x) => setText(f.key, x)}
+              testId={`field-${f.key}`}
+            />
           ))}
-          {spec.photos && <PhotoPicker openid={openid} label={spec.photos} onChange={(ids, busy) => { setValues((v) => ({ ...v, photos: ids })); setUploading(busy) }} />}
-          {hint && <View className="form-hint" role="alert"><Text>{hint}</Text></View>}
-          <BigButton kind={spec.danger ? 'danger' : 'main'} busy={action.busy} onClick={() => submit(open, values)} testId={`confirm-${open}`}>
+          {spec.photos && (
+            <PhotoPicker
+              openid={openid}
+              label={spec.photos}
+              onChange={(ids, busy) => {
+                setValues((v) => ({ ...v, photos: ids }))
+                setUploading(busy)
+              }}
+            />
+          )}
+          {hint && (
+            <View className="form-hint" role="alert">
+              <Text>{hint}</Text>
+            </View>
+          )}
+          <BigButton
+            kind={spec.danger ? 'danger' : 'main'}
+            busy={action.busy}
+            onClick={() => submit(open, values)}
+            testId={`confirm-${open}`}
+          >
             {`确认${spec.label}`}
           </BigButton>
         </View>

@@ -27,11 +27,19 @@ export interface ActionSpec {
   photos?: string
   grid?: string
   danger?: boolean
-  run: (ref: { ticketId: string; expectedVersion: number }, v: Values) => Promise<CallResult<{ ticket: TicketView }>>
+  run: (
+    ref: { ticketId: string; expectedVersion: number },
+    v: Values,
+  ) => Promise<CallResult<{ ticket: TicketView }>>
 }
 
-const reason = (label: string): FieldSpec => ({ key: 'reason', label, min: LIMITS.reasonMin, max: LIMITS.reasonMax })
-const opt = (v: string) => (v.trim() ? v.trim() : undefined)
+const reason = (label: string): FieldSpec => ({
+  key: 'reason',
+  label,
+  min: LIMITS.reasonMin,
+  max: LIMITS.reasonMax,
+})
+const opt = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
 
 /** In the order the buttons appear: the usual next step first. */
 export const ACTIONS: Record<string, ActionSpec> = {
@@ -66,7 +74,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
     label: '重新派单',
     done: '已重新派单',
     grid: '派给哪个网格',
-    fields: [{ key: 'note', label: '派单说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true }],
+    fields: [
+      { key: 'note', label: '派单说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true },
+    ],
     run: (r, v) => supervision.redispatch({ ...r, toGridId: v.gridId, note: opt(v.text.note) }),
   },
   transfer: {
@@ -79,7 +89,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
   remind: {
     label: '催办',
     done: '已催办',
-    fields: [{ key: 'note', label: '催办说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true }],
+    fields: [
+      { key: 'note', label: '催办说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true },
+    ],
     run: (r, v) => supervision.remind({ ticketId: r.ticketId, note: opt(v.text.note) }),
   },
   returnTicket: {
@@ -94,7 +106,12 @@ export const ACTIONS: Record<string, ActionSpec> = {
     done: '已标记为重复件',
     danger: true,
     fields: [{ key: 'duplicateOf', label: '原工单ID', min: 1, max: 64 }, reason('说明')],
-    run: (r, v) => supervision.markDuplicate({ ...r, duplicateOf: v.text.duplicateOf.trim(), reason: v.text.reason.trim() }),
+    run: (r, v) =>
+      supervision.markDuplicate({
+        ...r,
+        duplicateOf: v.text.duplicateOf.trim(),
+        reason: v.text.reason.trim(),
+      }),
   },
   reject: {
     label: '不予受理',

@@ -22,13 +22,15 @@ export default function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>('todo')
   const list = usePaged((cursor) => tasks.inbox({ cursor, filter, pageSize: 50 }))
   const rows = filter === 'todo' ? [...list.items].sort(inboxOrder) : list.items
-  const counts = COUNTED.map((s) => ({ s, n: list.items.filter((t) => t.status === s).length })).filter((c) => c.n > 0 || c.s !== 'returned')
+  const counts = COUNTED.map((s) => ({ s, n: list.items.filter((t) => t.status === s).length })).filter(
+    (c) => c.n > 0 || c.s !== 'returned',
+  )
 
   const first = useRef(true)
   useEffect(() => {
-    if (first.current) first.current = false // the first load is the page's show
+    if (first.current)
+      first.current = false // the first load is the page's show
     else list.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filter])
   const pick = (f: InboxFilter) => setFilter(f)
 
@@ -37,7 +39,14 @@ export default function Inbox() {
       <Text className="title">任务收件箱</Text>
       <View className="seg" role="tablist">
         {(['todo', 'done'] as const).map((f) => (
-          <View key={f} className={filter === f ? 'seg__item seg__item--on' : 'seg__item'} role="tab" aria-selected={filter === f} aria-label={f === 'todo' ? '待办任务' : '已办结的任务'} onClick={() => pick(f)}>
+          <View
+            key={f}
+            className={filter === f ? 'seg__item seg__item--on' : 'seg__item'}
+            role="tab"
+            aria-selected={filter === f}
+            aria-label={f === 'todo' ? '待办任务' : '已办结的任务'}
+            onClick={() => pick(f)}
+          >
             <Text>{f === 'todo' ? '待办' : '已办结'}</Text>
           </View>
         ))}
@@ -45,15 +54,26 @@ export default function Inbox() {
       {filter === 'todo' && list.loaded && (
         <View className="counts" aria-label="各状态数量" data-testid="inbox-counts">
           {counts.map((c) => (
-            <Text key={c.s} className="counts__item">{statusName(c.s)} {c.n}{list.more ? '+' : ''}</Text>
+            <Text key={c.s} className="counts__item">
+              {statusName(c.s)} {c.n}
+              {list.more ? '+' : ''}
+            </Text>
           ))}
         </View>
       )}
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.loaded && <Loading />}
-      {list.loaded && rows.length === 0 && <EmptyState text="暂无工单" hint={filter === 'todo' ? '新任务会出现在这里' : undefined} />}
+      {list.loaded && rows.length === 0 && (
+        <EmptyState text="暂无工单" hint={filter === 'todo' ? '新任务会出现在这里' : undefined} />
+      )}
       {rows.map((row) => (
-        <TicketRow key={row._id} row={row} now={list.now} showCountdown={filter === 'todo'} onOpen={() => go('task', { id: row._id })} />
+        <TicketRow
+          key={row._id}
+          row={row}
+          now={list.now}
+          showCountdown={filter === 'todo'}
+          onOpen={() => go('task', { id: row._id })}
+        />
       ))}
       <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
     </PageShell>

@@ -22,7 +22,6 @@ export default function Overdue() {
   useEffect(() => {
     if (first.current) first.current = false
     else list.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [minLevel])
 
   return (
@@ -30,7 +29,14 @@ export default function Overdue() {
       <Text className="title">超时督办</Text>
       <View className="seg" role="tablist" aria-label="督办级别">
         {[1, 2, 3].map((l) => (
-          <View key={l} className={minLevel === l ? 'seg__item seg__item--on' : 'seg__item'} role="tab" aria-selected={minLevel === l} aria-label={l === 1 ? '全部超时工单' : `${LEVEL_NAMES[l]}及以上`} onClick={() => setMinLevel(l)}>
+          <View
+            key={l}
+            className={minLevel === l ? 'seg__item seg__item--on' : 'seg__item'}
+            role="tab"
+            aria-selected={minLevel === l}
+            aria-label={l === 1 ? '全部超时工单' : `${LEVEL_NAMES[l]}及以上`}
+            onClick={() => setMinLevel(l)}
+          >
             <Text>{l === 1 ? '全部' : `${LEVEL_NAMES[l]}起`}</Text>
           </View>
         ))}
@@ -39,7 +45,14 @@ export default function Overdue() {
       {list.loading && !list.loaded && <Loading />}
       {list.loaded && list.items.length === 0 && <EmptyState text="暂无超时工单" />}
       {list.items.map((row) => (
-        <TicketRow key={row._id} row={row} now={list.now} showCountdown showOwner onOpen={() => go('task', { id: row._id })} />
+        <TicketRow
+          key={row._id}
+          row={row}
+          now={list.now}
+          showCountdown
+          showOwner
+          onOpen={() => go('task', { id: row._id })}
+        />
       ))}
       <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
     </PageShell>

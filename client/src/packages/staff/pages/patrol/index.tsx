@@ -35,19 +35,38 @@ export default function Patrol() {
   const gridId = me?.staff?.scope.gridIds[0]
 
   const submit = () => {
-    const problem = !gridId ? '您还没有负责的网格，请联系镇网格办'
-      : note.trim().length < 2 ? '请写几句巡查情况'
-      : found && !category ? '请点选发现的问题类别'
-      : found && issue.trim().length < LIMITS.descriptionMin ? `请用至少 ${LIMITS.descriptionMin} 个字描述问题` : ''
+    const problem = !gridId
+      ? '您还没有负责的网格，请联系镇网格办'
+      : note.trim().length < 2
+        ? '请写几句巡查情况'
+        : found && !category
+          ? '请点选发现的问题类别'
+          : found && issue.trim().length < LIMITS.descriptionMin
+            ? `请用至少 ${LIMITS.descriptionMin} 个字描述问题`
+            : ''
     setHint(problem)
     if (problem || !gridId) return
     action
-      .run(() => tasks.patrol({ clientRequestId: requestId, gridId, kind, note: note.trim(), photos, ...(found ? { issue: { categoryCode: category, description: issue.trim() } } : {}) }))
+      .run(() =>
+        tasks.patrol({
+          clientRequestId: requestId,
+          gridId,
+          kind,
+          note: note.trim(),
+          photos,
+          ...(found ? { issue: { categoryCode: category, description: issue.trim() } } : {}),
+        }),
+      )
       .then((r) => r && setDone(r))
   }
 
   const again = () => {
-    setDone(null); setNote(''); setFound(false); setIssue(''); setCategory(''); setRequestId(newClientRequestId())
+    setDone(null)
+    setNote('')
+    setFound(false)
+    setIssue('')
+    setCategory('')
+    setRequestId(newClientRequestId())
   }
 
   return (
@@ -58,30 +77,59 @@ export default function Patrol() {
         <View className="card" role="status">
           <Text className="done__title">✓ 已记录</Text>
           {done.ticketNumber && <Text className="card__text">已生成工单：{done.ticketNumber}</Text>}
-          {done.ticketId && <BigButton onClick={() => go('task', { id: done.ticketId as string })}>查看工单</BigButton>}
-          <BigButton kind="plain" onClick={again}>再记一条</BigButton>
+          {done.ticketId && (
+            <BigButton onClick={() => go('task', { id: done.ticketId as string })}>查看工单</BigButton>
+          )}
+          <BigButton kind="plain" onClick={again}>
+            再记一条
+          </BigButton>
         </View>
       ) : (
         <>
           <View className="seg" role="tablist">
             {(['patrol', 'survey'] as const).map((k) => (
-              <View key={k} className={kind === k ? 'seg__item seg__item--on' : 'seg__item'} role="tab" aria-selected={kind === k} aria-label={k === 'patrol' ? '巡查' : '摸排'} onClick={() => setKind(k)}>
+              <View
+                key={k}
+                className={kind === k ? 'seg__item seg__item--on' : 'seg__item'}
+                role="tab"
+                aria-selected={kind === k}
+                aria-label={k === 'patrol' ? '巡查' : '摸排'}
+                onClick={() => setKind(k)}
+              >
                 <Text>{k === 'patrol' ? '巡查' : '摸排'}</Text>
               </View>
             ))}
           </View>
-          <TextField label={kind === 'patrol' ? '巡查情况' : '摸排情况'} value={note} onInput={setNote} max={LIMITS.noteMax} testId="patrol-note" />
+          <TextField
+            label={kind === 'patrol' ? '巡查情况' : '摸排情况'}
+            value={note}
+            onInput={setNote}
+            max={LIMITS.noteMax}
+            testId="patrol-note"
+          />
           {me && <PhotoPicker openid={me.openid} label="现场照片" onChange={(ids) => setPhotos(ids)} />}
           <Toggle label="发现问题，需要办理" hint="会同时生成一张工单" value={found} onChange={setFound} />
           {found && (
             <>
               <CategoryTiles value={category} onChange={setCategory} />
-              <TextField label="问题描述" value={issue} onInput={setIssue} max={LIMITS.descriptionMax} testId="patrol-issue" />
+              <TextField
+                label="问题描述"
+                value={issue}
+                onInput={setIssue}
+                max={LIMITS.descriptionMax}
+                testId="patrol-issue"
+              />
             </>
           )}
-          {hint && <View className="form-hint" role="alert"><Text>{hint}</Text></View>}
+          {hint && (
+            <View className="form-hint" role="alert">
+              <Text>{hint}</Text>
+            </View>
+          )}
           <ErrorNotice error={action.error} />
-          <BigButton busy={action.busy} onClick={submit}>提交记录</BigButton>
+          <BigButton busy={action.busy} onClick={submit}>
+            提交记录
+          </BigButton>
         </>
       )}
     </PageShell>

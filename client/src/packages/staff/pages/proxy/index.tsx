@@ -26,7 +26,15 @@ export default function Proxy() {
       <Text className="title">代群众上报</Text>
       <ErrorNotice error={error} onRetry={refresh} />
       {done ? (
-        <SubmittedCard proxy done={done} onMore={() => { setDone(null); setRound(round + 1); list.reload() }} />
+        <SubmittedCard
+          proxy
+          done={done}
+          onMore={() => {
+            setDone(null)
+            setRound(round + 1)
+            list.reload()
+          }}
+        />
       ) : (
         me && <ReportForm key={round} proxy openid={me.openid} gridId={gridId} onDone={setDone} />
       )}

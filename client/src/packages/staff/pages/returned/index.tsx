@@ -20,7 +20,14 @@ export default function Returned() {
       {list.loading && !list.loaded && <Loading />}
       {list.loaded && list.items.length === 0 && <EmptyState text="暂无待派工单" />}
       {list.items.map((row) => (
-        <TicketRow key={row._id} row={row} now={list.now} showCountdown showOwner onOpen={() => go('task', { id: row._id })} />
+        <TicketRow
+          key={row._id}
+          row={row}
+          now={list.now}
+          showCountdown
+          showOwner
+          onOpen={() => go('task', { id: row._id })}
+        />
       ))}
       <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
     </PageShell>
