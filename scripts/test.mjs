@@ -20,6 +20,7 @@ run('API reference is current', 'node', ['scripts/gen-api-docs.mjs', '--check'])
 npx('unit tests', 'jest', '--selectProjects', 'unit', '--coverage')
 run('build functions and local cloud', 'node', ['scripts/build-functions.mjs'])
 run('build weapp', 'node', ['scripts/build-client.mjs', 'weapp'])
+run('weapp package size and miniprogram-ci code quality', 'node', ['scripts/weapp-size.mjs'])
 run('build h5', 'node', ['scripts/build-client.mjs', 'h5'])
 npx('integration tests', 'jest', '--selectProjects', 'integration', '--runInBand')
 
