@@ -7,8 +7,6 @@
  */
 import { createHash } from 'node:crypto'
 import {
-  formatTicketNumber,
-  shanghaiDate,
   systemActor,
   ticketCounterKey,
   transition,
@@ -28,6 +26,7 @@ import { routeIn } from './routing'
 import type { Transaction } from './sdkTypes'
 import { refusal, transitionContext } from './ticketCommand'
 import { getTicket, insertTicket } from './ticketRepository'
+import { advanceCounter, type CounterDocument } from './ticketCounter'
 import { Abort, inTransaction, isDuplicateKey } from './transactions'
 import { villagesFor, writeEffects, type EffectBatch } from './outbox'
 
@@ -50,30 +49,26 @@ export interface Submitted {
   created: boolean
 }
 
-interface CounterDocument {
-  _id: string
-  townId: string
-  date: string
-  seq: number
-  /** Submissions per reporter openid that day (the per-user daily limit). */
-  perReporter: Record<string, number>
-}
-
 export const idFor = (prefix: string, openid: string, clientRequestId: string): string =>
   `${prefix}_${createHash('sha1').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 24)}`
 
 /** The next number of the day, counting this reporter's submissions against the limit. */
-async function takeNumber(txn: Transaction, townId: string, openid: string, now: Date, limit: number): Promise<string> {
+async function takeNumber(
+  txn: Transaction,
+  townId: string,
+  openid: string,
+  now: Date,
+  limit: number,
+): Promise<string> {
   const counters = txn.collection<CounterDocument>(C.counters)
   const _id = ticketCounterKey(townId, now)
   const { data } = await counters.doc(_id).get()
-  const seq = (data?.seq ?? 0) + 1
-  const mine = (data?.perReporter?.[openid] ?? 0) + 1
-  if (mine > limit) throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
-  await counters.doc(_id).set({
-    data: { townId, date: shanghaiDate(now), seq, perReporter: { ...(data?.perReporter ?? {}), [openid]: mine } },
-  })
-  return formatTicketNumber(now, seq)
+  const next = advanceCounter(data, townId, openid, now)
+  if (next.submissionsToday > limit)
+    throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
+  const { _id: _key, ...fields } = next.counter
+  await counters.doc(_id).set({ data: fields })
+  return next.number
 }
 
 /** Decides the new ticket: submitted, then routed by the system when someone is available. */
@@ -86,9 +81,16 @@ function decide(
   if (!submitted.ok) refusal(submitted)
   const batches: EffectBatch[] = [{ version: submitted.ticket.version, effects: submitted.effects }]
   if (route === null) return { ticket: submitted.ticket, batches }
-  const routed = transition(submitted.ticket, { type: 'route', ...route }, { ...ctx, actor: systemActor(submit.townId) })
+  const routed = transition(
+    submitted.ticket,
+    { type: 'route', ...route },
+    { ...ctx, actor: systemActor(submit.townId) },
+  )
   if (!routed.ok) refusal(routed)
-  return { ticket: routed.ticket, batches: [...batches, { version: routed.ticket.version, effects: routed.effects }] }
+  return {
+    ticket: routed.ticket,
+    batches: [...batches, { version: routed.ticket.version, effects: routed.effects }],
+  }
 }
 
 /**
@@ -107,7 +109,12 @@ export async function submitConcern(
   const townId = grid.townId
   requireOwnUploads(concern.photos, openid, env)
   const ticketId = idFor('t', openid, concern.clientRequestId)
-  const verdict = await checkText(openid, concern.description, concern.contact?.name, concern.onBehalfOf?.name)
+  const verdict = await checkText(
+    openid,
+    concern.description,
+    concern.contact?.name,
+    concern.onBehalfOf?.name,
+  )
   const [config, route] = await Promise.all([townConfig(townId), routeIn(grid, concern.categoryCode)])
   const ctx = await transitionContext(config, actor, now)
 

@@ -1,7 +1,19 @@
 import { randomInt } from 'node:crypto'
-import { can, type Grid, type Role, type RosterRequest, type Staff, type Village } from '@shared/index'
+import {
+  DEFAULT_CATEGORIES,
+  DEFAULT_TEMPLATE_CONFIG,
+  activeCategories,
+  can,
+  subscribeTemplateIds,
+  type Grid,
+  type Role,
+  type RosterRequest,
+  type Staff,
+  type Village,
+} from '@shared/index'
 import { db } from '../_lib/cloud'
 import { C } from '../_lib/collections'
+import { defaultTownId, townConfig } from '../_lib/config'
 import { findStaff, requireStaff } from '../_lib/context'
 import type { ActionContext } from '../_lib/defineActions'
 import { AppError } from '../_lib/envelope'
@@ -14,9 +26,14 @@ type Req<A extends RosterRequest['action']> = Extract<RosterRequest, { action: A
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const INVITE_DAYS = 14
 
-export const inviteCode = (): string => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
+export const inviteCode = (): string =>
+  Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
 
-async function existing<T extends { _id: string }>(collection: string, townId: string, ids: string[]): Promise<T[]> {
+async function existing<T extends { _id: string }>(
+  collection: string,
+  townId: string,
+  ids: string[],
+): Promise<T[]> {
   if (ids.length === 0) return []
   const { data } = await db()
     .collection<T>(collection)
@@ -34,7 +51,8 @@ async function existing<T extends { _id: string }>(collection: string, townId: s
 export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   const caller = await ctx.caller({ staff: true })
   const admin = requireStaff(caller)
-  if (!can(caller.actor, 'manageRoster', { kind: 'town', townId: admin.townId })) throw new AppError('FORBIDDEN')
+  if (!can(caller.actor, 'manageRoster', { kind: 'town', townId: admin.townId }))
+    throw new AppError('FORBIDDEN')
   const roles = [...new Set(req.roles)] as Role[]
   const villageIds = [...new Set(req.villageIds)]
   const gridIds = [...new Set(req.gridIds)]
@@ -42,10 +60,15 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
     existing<Village>(C.villages, admin.townId, villageIds),
     existing<Grid>(C.grids, admin.townId, gridIds),
   ])
-  if (villages.length !== villageIds.length) throw new AppError('INVALID_INPUT', '有的村不存在', [{ path: 'villageIds', message: '有的村不存在' }])
-  if (grids.length !== gridIds.length) throw new AppError('INVALID_INPUT', '有的网格不存在', [{ path: 'gridIds', message: '有的网格不存在' }])
+  if (villages.length !== villageIds.length)
+    throw new AppError('INVALID_INPUT', '有的村不存在', [{ path: 'villageIds', message: '有的村不存在' }])
+  if (grids.length !== gridIds.length)
+    throw new AppError('INVALID_INPUT', '有的网格不存在', [{ path: 'gridIds', message: '有的网格不存在' }])
   const needGrid = roles.some((r) => r === 'gridWorker' || r === 'informant')
-  if (needGrid && gridIds.length === 0) throw new AppError('INVALID_INPUT', '网格工作员和信息员需要选择网格', [{ path: 'gridIds', message: '请选择网格' }])
+  if (needGrid && gridIds.length === 0)
+    throw new AppError('INVALID_INPUT', '网格工作员和信息员需要选择网格', [
+      { path: 'gridIds', message: '请选择网格' },
+    ])
   if (roles.includes('villageGuide') && villageIds.length === 0) {
     throw new AppError('INVALID_INPUT', '村级指导员需要选择村', [{ path: 'villageIds', message: '请选择村' }])
   }
@@ -66,7 +89,8 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   }
   await inTransaction(async (txn) => {
     await txn.collection(C.staff).add({ data: { ...staff, createdAt: ctx.now.toISOString() } })
-    for (const u of structureUpdates(staff, grids)) await txn.collection(u.collection).doc(u.id).update({ data: u.data })
+    for (const u of structureUpdates(staff, grids))
+      await txn.collection(u.collection).doc(u.id).update({ data: u.data })
   })
   return { staffId, inviteCode: code, inviteExpiresAt: expiresAt }
 }
@@ -78,13 +102,18 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
  */
 export async function bindInvite(req: Req<'bindInvite'>, ctx: ActionContext) {
   const staffCol = db().collection<Staff>(C.staff)
-  const [{ data }, bound] = await Promise.all([staffCol.where({ 'invite.code': req.code }).limit(1).get(), findStaff(ctx.openid)])
+  const [{ data }, bound] = await Promise.all([
+    staffCol.where({ 'invite.code': req.code }).limit(1).get(),
+    findStaff(ctx.openid),
+  ])
   const entry = data[0]
   if (!entry || !entry.invite) throw new AppError('NOT_FOUND', '邀请码无效，请向镇网格办核对')
   if (entry.openid === ctx.openid) return { staffId: entry._id, roles: entry.roles }
   if (bound !== null) throw new AppError('CONFLICT', '这个微信已经绑定了其他工作人员身份')
-  if (entry.invite.usedAt !== null || entry.openid !== null) throw new AppError('INVALID_TRANSITION', '邀请码已被使用')
-  if (entry.invite.expiresAt < ctx.now.toISOString()) throw new AppError('INVALID_TRANSITION', '邀请码已过期，请向镇网格办重新申请')
+  if (entry.invite.usedAt !== null || entry.openid !== null)
+    throw new AppError('INVALID_TRANSITION', '邀请码已被使用')
+  if (entry.invite.expiresAt < ctx.now.toISOString())
+    throw new AppError('INVALID_TRANSITION', '邀请码已过期，请向镇网格办重新申请')
   const res = await staffCol
     .where({ _id: entry._id, openid: null, 'invite.usedAt': null })
     .update({ data: { openid: ctx.openid, 'invite.usedAt': ctx.now.toISOString() } })
@@ -92,17 +121,31 @@ export async function bindInvite(req: Req<'bindInvite'>, ctx: ActionContext) {
   return { staffId: entry._id, roles: entry.roles }
 }
 
+/**
+ * Who the caller is, and what the client needs of their town to show the report form: its
+ * categories and the subscribe-template ids to ask for (a newcomer sees the default town's; with
+ * no town at all, shared's defaults). The town's config is cached per warm instance.
+ */
 export async function me(_req: Req<'me'>, ctx: ActionContext) {
   const caller = await ctx.caller()
+  const townId = caller.townId ?? (await defaultTownId())
+  const config = townId === null ? null : await townConfig(townId)
   return {
     openid: ctx.openid,
     townId: caller.townId,
     roles: caller.actor.roles,
     staff: caller.staff
-      ? { _id: caller.staff._id, name: caller.staff.name, roles: caller.staff.roles, scope: caller.staff.scope }
+      ? {
+          _id: caller.staff._id,
+          name: caller.staff.name,
+          roles: caller.staff.roles,
+          scope: caller.staff.scope,
+        }
       : null,
     resident: caller.resident
       ? { homeGridId: caller.resident.homeGridId, homeVillageId: caller.resident.homeVillageId }
       : null,
+    categories: activeCategories(config?.categories ?? DEFAULT_CATEGORIES),
+    subscribeTemplates: subscribeTemplateIds(config?.templates ?? DEFAULT_TEMPLATE_CONFIG),
   }
 }

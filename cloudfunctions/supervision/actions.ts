@@ -1,4 +1,12 @@
-import { TOWN_ROLES, hasRole, type Staff, type SupervisionRequest, type TicketCommand } from '@shared/index'
+import {
+  TICKET_NUMBER_PATTERN,
+  TOWN_ROLES,
+  hasRole,
+  type Staff,
+  type SupervisionRequest,
+  type Ticket,
+  type TicketCommand,
+} from '@shared/index'
 import { db } from '../_lib/cloud'
 import { C } from '../_lib/collections'
 import { checkText } from '../_lib/contentSecurity'
@@ -7,7 +15,7 @@ import type { ActionContext } from '../_lib/defineActions'
 import { AppError } from '../_lib/envelope'
 import { assigneeFor, loadGrid } from '../_lib/routing'
 import { callerCommand } from '../_lib/ticketCommand'
-import { getTicket } from '../_lib/ticketRepository'
+import { getTicket, ticketsIn, toTicket } from '../_lib/ticketRepository'
 
 type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, { action: A }>
 
@@ -59,12 +67,33 @@ export async function reject(req: Req<'reject'>, ctx: ActionContext) {
   return supervisorCommand(ctx, req, { type: 'reject', reason: req.reason })
 }
 
+/**
+ * The original a duplicate points at, named as people name tickets — by its number
+ * (`20261126-0001`, read off the screen or out over the phone) — or by its `_id`; only in the
+ * caller's town. A number is looked up first (index `townId + number`), then the same text as an id.
+ */
+async function findOriginal(townId: string, ref: string): Promise<Ticket | null> {
+  if (TICKET_NUMBER_PATTERN.test(ref)) {
+    const { data } = await ticketsIn().where({ townId, number: ref }).limit(2).get()
+    if (data.length > 1)
+      throw new AppError('INVALID_INPUT', '这个编号对应多张工单，请改填原工单的 ID', [
+        { path: 'duplicateOf', message: '这个编号对应多张工单，请改填原工单的 ID' },
+      ])
+    if (data.length === 1) return toTicket(data[0])
+  }
+  return getTicket(townId, ref)
+}
+
 export async function markDuplicate(req: Req<'markDuplicate'>, ctx: ActionContext) {
   const caller = await ctx.caller({ staff: true })
   const staff = requireStaff(caller)
   await checkText(ctx.openid, req.reason)
-  const original = await getTicket(staff.townId, req.duplicateOf)
-  if (original === null) throw new AppError('NOT_FOUND', '没有找到原工单')
+  const original = await findOriginal(staff.townId, req.duplicateOf)
+  if (original === null)
+    throw new AppError(
+      'NOT_FOUND',
+      `没有找到原工单“${req.duplicateOf}”，请填写本镇工单的编号（如 20260901-0012）或 ID`,
+    )
   return supervisorCommand(ctx, req, { type: 'markDuplicate', duplicateOf: original._id, reason: req.reason })
 }
 

@@ -1,7 +1,9 @@
 import {
   OPEN_STATUSES,
   can,
+  dropUndefined,
   presentTicket,
+  type Resident,
   type TicketCommand,
   type TicketStatus,
   type TicketsRequest,
@@ -17,6 +19,7 @@ import {
   type Caller,
 } from '../_lib/context'
 import type { ActionContext } from '../_lib/defineActions'
+import { directory, staffNames } from '../_lib/directory'
 import { AppError } from '../_lib/envelope'
 import { requireOwnUploads } from '../_lib/photos'
 import { loadGrid } from '../_lib/routing'
@@ -59,6 +62,23 @@ async function reporterFor(
   return { caller, gridId }
 }
 
+/**
+ * How the assignee can reach the reporter: what they typed with this report, field by field, else
+ * what their resident record holds (already read to find their grid, so it costs nothing). Not for
+ * an anonymous report — the reporter chose not to be named — nor for a report made for a neighbour.
+ */
+function reporterContact(
+  req: Pick<Req<'submit'>, 'contact' | 'anonymous' | 'onBehalfOf'>,
+  resident: Pick<Resident, 'name' | 'phone'> | null,
+): { name?: string; phone?: string } | undefined {
+  if (req.anonymous || req.onBehalfOf !== undefined || resident === null) return req.contact
+  const contact = dropUndefined({
+    name: req.contact?.name ?? resident.name,
+    phone: req.contact?.phone ?? resident.phone,
+  })
+  return Object.keys(contact).length > 0 ? contact : undefined
+}
+
 export async function submit(req: Req<'submit'>, ctx: ActionContext) {
   const { caller, gridId } = await reporterFor(req, ctx)
   const grid = await loadGrid(requireTown(caller), gridId)
@@ -75,7 +95,7 @@ export async function submit(req: Req<'submit'>, ctx: ActionContext) {
       location: req.location,
       anonymous: req.anonymous,
       source: req.onBehalfOf !== undefined ? 'informant' : 'resident',
-      contact: req.contact,
+      contact: reporterContact(req, caller.resident),
       onBehalfOf: req.onBehalfOf ?? null,
     },
     ctx.now,
@@ -103,7 +123,19 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
   if (!can(caller.actor, 'view', { kind: 'ticket', ticket }))
     throw new AppError('FORBIDDEN', '您不能查看这张工单')
-  return { ticket: presentTicket(ticket, caller.actor) }
+  // The directory is cached per warm instance; the assignee's name costs one read when there is one.
+  const [dir, staff] = await Promise.all([
+    directory(ticket.townId),
+    staffNames(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
+  ])
+  return {
+    ticket: {
+      ...presentTicket(ticket, caller.actor),
+      gridName: dir.grids.get(ticket.gridId)?.name ?? null,
+      villageName: dir.villages.get(ticket.villageId)?.name ?? null,
+      assigneeName: ticket.assigneeId === null ? null : (staff[ticket.assigneeId] ?? null),
+    },
+  }
 }
 
 /** Commands of the reporter (and, for `supplement`, of the assignee too: the transition decides). */

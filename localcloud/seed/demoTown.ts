@@ -24,11 +24,12 @@ export interface DemoCounts {
   residents: number
   tickets: number
   notifications: number
+  counters: number
 }
 
 export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCounts> {
   const roster = buildDemoRoster(DEMO_TOWN_ID, now.toISOString())
-  const { tickets, notifications } = buildDemoTickets(roster, now)
+  const { tickets, notifications, counters } = buildDemoTickets(roster, now)
   await sink.insert('config', [
     { _id: 'environment', townId: '*', defaultTownId: DEMO_TOWN_ID },
     {
@@ -49,6 +50,8 @@ export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCount
     tickets.map((t) => ({ ...t, inboxKey: inboxKeyOf(t) })),
   )
   await inBatches(sink, 'notifications', notifications)
+  // Without the day counters, the first live report of a seeded day would repeat a seeded number.
+  await inBatches(sink, 'counters', counters)
   return {
     villages: roster.villages.length,
     grids: roster.grids.length,
@@ -56,5 +59,6 @@ export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCount
     residents: roster.residents.length,
     tickets: tickets.length,
     notifications: notifications.length,
+    counters: counters.length,
   }
 }

@@ -70,3 +70,18 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
 
 export const findCategory = (categories: readonly Category[], code: string): Category | undefined =>
   categories.find((c) => c.code === code)
+
+/** A category as the report form offers it: what a reporter reads and picks. */
+export type CategoryChoice = Pick<Category, 'code' | 'name' | 'hint' | 'defaultPriority'>
+
+/**
+ * The categories a reporter may choose: the active ones, in the town's order.
+ *
+ * @example
+ * activeCategories(DEFAULT_CATEGORIES)[0] // { code: 'safety', name: '安全隐患', hint: '…', defaultPriority: 'urgent' }
+ */
+export const activeCategories = (categories: readonly Category[]): CategoryChoice[] =>
+  categories
+    .filter((c) => c.active)
+    .sort((a, b) => a.order - b.order)
+    .map(({ code, name, hint, defaultPriority }) => ({ code, name, hint, defaultPriority }))

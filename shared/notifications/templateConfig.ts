@@ -112,3 +112,26 @@ export const templatePage = (
 /** The template key configured with a WeChat template id (for credits reported by the client). */
 export const templateKeyOf = (config: TemplateConfig, templateId: string): TemplateKey | undefined =>
   (Object.keys(config) as TemplateKey[]).find((k) => config[k].templateId === templateId)
+
+/**
+ * Which templates each side asks for in one `wx.requestSubscribeMessage` tap (WeChat allows three
+ * a call): the reporter hears about their report, staff about their tasks.
+ */
+export const SUBSCRIBE_GROUPS: {
+  readonly reporter: readonly TemplateKey[]
+  readonly staff: readonly TemplateKey[]
+} = {
+  reporter: ['ticketAccepted', 'ticketProgress', 'ticketResolved'],
+  staff: ['taskNew', 'taskDue', 'overdueAlert'],
+}
+
+export interface SubscribeTemplates {
+  reporter: string[]
+  staff: string[]
+}
+
+/** The WeChat template ids a town's configuration asks each side to allow. */
+export const subscribeTemplateIds = (config: TemplateConfig): SubscribeTemplates => ({
+  reporter: SUBSCRIBE_GROUPS.reporter.map((k) => config[k].templateId),
+  staff: SUBSCRIBE_GROUPS.staff.map((k) => config[k].templateId),
+})

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { STAFF_ROLES, ROLES } from '../model/roles'
 import { documentId, isoInstant, mobilePhone, personName } from './common'
+import { priority } from './ticketView'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
 
@@ -41,6 +42,13 @@ const scopeView = z.object({
   gridIds: z.array(z.string()),
 })
 
+export const categoryChoice = z.object({
+  code: z.string(),
+  name: z.string(),
+  hint: z.string(),
+  defaultPriority: priority,
+})
+
 export const meResponse = z.object({
   openid: z.string(),
   townId: z.string().nullable(),
@@ -49,7 +57,15 @@ export const meResponse = z.object({
     .object({ _id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), scope: scopeView })
     .nullable(),
   resident: z.object({ homeGridId: z.string().nullable(), homeVillageId: z.string().nullable() }).nullable(),
+  /** The town's active categories in order (a newcomer's: the default town's), for the report form. */
+  categories: z.array(categoryChoice),
+  /** The template ids to ask for from a tap: the reporter's on submit, staff's for their tasks. */
+  subscribeTemplates: z.object({
+    reporter: z.array(z.string()).max(3),
+    staff: z.array(z.string()).max(3),
+  }),
 })
+export type MeResponse = z.infer<typeof meResponse>
 
 export const rosterResponses = {
   createStaff: z.object({ staffId: z.string(), inviteCode: z.string(), inviteExpiresAt: isoInstant }),

@@ -35,6 +35,7 @@ export const markDuplicateRequest = z.object({
   action: z.literal('markDuplicate'),
   ...ticketRef,
   expectedVersion,
+  /** The original: its number (`20260901-0012`) or its `_id`, in the caller's town. */
   duplicateOf: documentId('原工单'),
   reason,
 })

@@ -89,6 +89,17 @@ export const ticketView = z.object({
 })
 export type TicketView = z.infer<typeof ticketView>
 
+/**
+ * The detail page's ticket: the view plus the names people read (as the overdue board's rows have),
+ * null when the grid, village or assignee is no longer in the town's roster or there is no assignee.
+ */
+export const ticketDetailView = ticketView.extend({
+  gridName: z.string().nullable(),
+  villageName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+})
+export type TicketDetailView = z.infer<typeof ticketDetailView>
+
 /** A row of a list (inbox, my reports, boards): small, so a page of 50 stays cheap to send. */
 export const ticketSummary = z.object({
   _id: z.string(),

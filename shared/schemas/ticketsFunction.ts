@@ -17,7 +17,7 @@ import {
   ticketRef,
 } from './common'
 import { LIMITS } from './limits'
-import { ticketStatus, ticketSummary, ticketView } from './ticketView'
+import { ticketDetailView, ticketStatus, ticketSummary, ticketView } from './ticketView'
 
 /** Function `tickets`: what residents and informants do with their own reports. */
 
@@ -104,7 +104,7 @@ export const ticketMutationResponse = z.object({ ticket: ticketView })
 export const ticketsResponses = {
   submit: submitTicketResponse,
   listMine: pageOf(ticketSummary),
-  detail: z.object({ ticket: ticketView }),
+  detail: z.object({ ticket: ticketDetailView }),
   confirm: ticketMutationResponse,
   reopen: ticketMutationResponse,
   supplement: ticketMutationResponse,

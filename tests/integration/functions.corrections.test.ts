@@ -258,6 +258,25 @@ describe('不予受理 and 重复件', () => {
     const told = (await notificationsOf('openid:demo-resident-51', again._id)).at(-1)
     expect(told).toMatchObject({ templateKey: 'ticketProgress', data: { status: '重复件' } })
   })
+
+  it("takes the original by its number as well as its id, in the caller's town only", async () => {
+    const original = await report('resident-52', '村口的水管破了，一直在漏水')
+    const again = await report('resident-52', '村口水管还在漏水，没人来修')
+    const unknownNumber = `${original.number.slice(0, 9)}9999`
+    const notFound = await supervise('markDuplicate', again._id, 'village-guide-54', {
+      duplicateOf: unknownNumber,
+      reason: '同一处水管',
+    })
+    expect(codeOf(notFound)).toBe('NOT_FOUND')
+    expect(!notFound.ok && notFound.error.message).toContain(unknownNumber)
+    const dup = expectOk(
+      await supervise('markDuplicate', again._id, 'village-guide-54', {
+        duplicateOf: original.number,
+        reason: '同一处水管',
+      }),
+    ).ticket
+    expect(dup.rejection).toMatchObject({ kind: 'duplicate', duplicateOf: original._id })
+  })
 })
 
 describe('waiting on the resident', () => {

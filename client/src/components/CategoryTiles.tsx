@@ -1,6 +1,9 @@
-/** The categories as big tiles: a tap chooses one; the chosen tile says "已选" in words. */
+/**
+ * The town's categories as big tiles, in the town's order: a tap chooses one; the chosen tile says
+ * "已选" in words.
+ */
 import { Text, View } from '@tarojs/components'
-import { DEFAULT_CATEGORIES } from '@shared/model/category'
+import type { CategoryChoice } from '@shared/model/category'
 
 /** One character per category in a round badge: readable without an icon font. */
 const MARKS: Record<string, string> = {
@@ -14,15 +17,17 @@ const MARKS: Record<string, string> = {
 }
 
 export default function CategoryTiles({
+  categories,
   value,
   onChange,
 }: {
+  categories: readonly CategoryChoice[]
   value: string
   onChange: (code: string) => void
 }) {
   return (
     <View className="tiles" role="radiogroup" aria-label="问题类别">
-      {DEFAULT_CATEGORIES.filter((c) => c.active).map((c) => {
+      {categories.map((c) => {
         const on = c.code === value
         return (
           <View
@@ -35,7 +40,7 @@ export default function CategoryTiles({
           >
             <View className="tile__top">
               <Text className={`tile__mark tile__mark--${c.code}`} aria-hidden="true">
-                {MARKS[c.code] ?? '他'}
+                {MARKS[c.code] ?? Array.from(c.name)[0] ?? '他'}
               </Text>
               <Text className="tile__name">{c.name}</Text>
             </View>

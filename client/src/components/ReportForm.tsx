@@ -8,9 +8,10 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { LIMITS } from '@shared/schemas/limits'
 import { tickets, type Location, type Submitted } from '../services/api'
-import { askSubscribe, REPORTER_TEMPLATES } from '../services/subscribe'
+import { askSubscribe } from '../services/subscribe'
 import { newClientRequestId } from '../lib/ids'
 import { useAction } from '../hooks/useAction'
+import { useTownChoices } from '../hooks/useTownChoices'
 import BigButton from './BigButton'
 import CategoryTiles from './CategoryTiles'
 import ErrorNotice from './ErrorNotice'
@@ -37,6 +38,7 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
   const [requestId] = useState(newClientRequestId)
   const [hint, setHint] = useState('')
   const action = useAction()
+  const town = useTownChoices()
 
   const locate = async () => {
     try {
@@ -61,7 +63,8 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
     const problem = check()
     setHint(problem)
     if (problem) return
-    const asked = proxy ? Promise.resolve() : askSubscribe(REPORTER_TEMPLATES) // first, inside the tap
+    // first, inside the tap; the town's template ids (shared's defaults until roster.me answers)
+    const asked = proxy ? Promise.resolve() : askSubscribe(town.subscribeTemplates.reporter)
     action
       .run(async () => {
         await asked
@@ -83,7 +86,7 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
   return (
     <View className="report-form">
       <Text className="section-title">1. 是什么问题？</Text>
-      <CategoryTiles value={category} onChange={setCategory} />
+      <CategoryTiles categories={town.categories} value={category} onChange={setCategory} />
       <Text className="section-title">2. 说几句话，拍张照</Text>
       <TextField
         label="问题描述"

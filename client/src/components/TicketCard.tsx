@@ -1,14 +1,17 @@
 /** The ticket itself: what, where, when due, and how it ended (result, rating, rejection). */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { TicketView } from '../services/api'
+import type { TicketDetailView, TicketView } from '../services/api'
 import { categoryName, currentDeadline, formatTime, levelName, RATING_LABELS } from '../lib/format'
 import Countdown from './Countdown'
 import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
 
+type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName'>
+
 interface Props {
-  ticket: TicketView
+  /** The detail's names, when known, say where the concern is and who handles it. */
+  ticket: TicketView & Partial<Names>
   now: number
   /** Staff see the reporter's contact (masked by the server unless they may see it) and a countdown. */
   forStaff?: boolean
@@ -61,6 +64,17 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       <Text className="card__text">{t.description}</Text>
       <PhotoList photos={t.photos} label="上报照片" />
       {t.location?.address && <Text className="card__meta">位置：{t.location.address}</Text>}
+      {(t.villageName || t.gridName) && (
+        <Text className="card__meta" data-testid="ticket-grid">
+          所属网格：{t.villageName ?? ''}
+          {t.gridName ?? ''}
+        </Text>
+      )}
+      {t.assigneeId !== null && t.assigneeName && (
+        <Text className="card__meta" data-testid="ticket-assignee">
+          办理人：{t.assigneeName}
+        </Text>
+      )}
       <Text className="card__meta">上报时间：{formatTime(t.createdAt, now)}</Text>
       {t.deadlines && !['closed', 'rejected'].includes(t.status) && (
         <Text className="card__meta">办结时限：{formatTime(t.deadlines.resolve.dueAt, now)} 前</Text>

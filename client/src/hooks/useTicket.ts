@@ -1,12 +1,16 @@
-/** One ticket's detail, loaded on show; `apply` takes a mutation's answer (the updated ticket). */
+/**
+ * One ticket's detail, loaded on show; `apply` takes a mutation's answer (the updated ticket). A
+ * mutation answers the ticket without the grid, village and assignee names: they are kept while
+ * the grid and assignee stay the same, and read again when a transfer or re-dispatch moved them.
+ */
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import { tickets, type TicketView } from '../services/api'
+import { tickets, type TicketDetailView, type TicketView } from '../services/api'
 import type { CallError } from '../services/cloud'
 import { serverNow } from '../services/clock'
 
 export function useTicket(ticketId: string | undefined) {
-  const [ticket, setTicket] = useState<TicketView | null>(null)
+  const [ticket, setTicket] = useState<TicketDetailView | null>(null)
   const [error, setError] = useState<CallError | null>(null)
   const [loading, setLoading] = useState(true)
   const [now, setNow] = useState(Date.now())
@@ -31,6 +35,15 @@ export function useTicket(ticketId: string | undefined) {
     reload()
   })
 
-  const apply = (t: TicketView) => setTicket(t)
+  const apply = (t: TicketView) => {
+    const moved = ticket === null || ticket.gridId !== t.gridId || ticket.assigneeId !== t.assigneeId
+    setTicket((old) => ({
+      ...t,
+      gridName: moved ? null : (old?.gridName ?? null),
+      villageName: moved ? null : (old?.villageName ?? null),
+      assigneeName: moved ? null : (old?.assigneeName ?? null),
+    }))
+    if (moved) reload()
+  }
   return { ticket, error, loading, now, reload, apply }
 }

@@ -3,28 +3,20 @@
  * Types come from shared/schemas as types only (`import type`): no zod reaches the bundle.
  */
 import type { Role } from '@shared/model/roles'
-import type { TicketSummary, TicketView } from '@shared/schemas/ticketView'
+import type { MeResponse } from '@shared/schemas/rosterFunction'
+import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
+import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
 
-export type { TicketSummary, TicketView }
+export type { TicketDetailView, TicketSummary, TicketView }
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
   gridName: string | null
   villageName: string | null
 }
-export interface Me {
-  openid: string
-  townId: string | null
-  roles: Role[]
-  staff: {
-    _id: string
-    name: string
-    roles: Role[]
-    scope: { townId: string; villageIds: string[]; gridIds: string[] }
-  } | null
-  resident: { homeGridId: string | null; homeVillageId: string | null } | null
-}
+/** roster.me: who the caller is, and their town's categories and subscribe-template ids. */
+export type Me = MeResponse
 export interface Place {
   _id: string
   name: string
@@ -71,7 +63,8 @@ export const tickets = {
   submit: (input: SubmitInput): R<Submitted> => callFunction('tickets', { action: 'submit', ...input }),
   listMine: (p: Paging & { filter?: 'open' | 'done' | 'all' } = {}): R<Page<TicketSummary>> =>
     callFunction('tickets', { action: 'listMine', ...p }),
-  detail: (ticketId: string): R<One> => callFunction('tickets', { action: 'detail', ticketId }),
+  detail: (ticketId: string): R<{ ticket: TicketDetailView }> =>
+    callFunction('tickets', { action: 'detail', ticketId }),
   confirm: (p: Versioned & { rating: number; comment?: string }): R<One> =>
     callFunction('tickets', { action: 'confirm', ...p }),
   reopen: (p: Versioned & { reason: string }): R<One> => callFunction('tickets', { action: 'reopen', ...p }),
@@ -81,8 +74,11 @@ export const tickets = {
 
 export type InboxFilter = 'todo' | 'pendingSignFor' | 'inProgress' | 'awaitingInfo' | 'resolved' | 'done'
 
+/** The inbox's first page also carries the assignee's count per status (all of them, not just this page). */
+export type InboxPage = Page<TicketSummary> & { counts?: InboxCounts }
+
 export const tasks = {
-  inbox: (p: Paging & { filter?: InboxFilter } = {}): R<Page<TicketSummary>> =>
+  inbox: (p: Paging & { filter?: InboxFilter } = {}): R<InboxPage> =>
     callFunction('tasks', { action: 'inbox', ...p }),
   signFor: (p: Versioned): R<One> => callFunction('tasks', { action: 'signFor', ...p }),
   addProgress: (p: Versioned & { note: string; photos?: string[] }): R<One> =>

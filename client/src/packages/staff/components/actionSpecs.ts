@@ -105,7 +105,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
     label: '标记重复',
     done: '已标记为重复件',
     danger: true,
-    fields: [{ key: 'duplicateOf', label: '原工单ID', min: 1, max: 64 }, reason('说明')],
+    fields: [
+      { key: 'duplicateOf', label: '原工单编号（如 20260901-0012）或 ID', min: 1, max: 64 },
+      reason('说明'),
+    ],
     run: (r, v) =>
       supervision.markDuplicate({
         ...r,

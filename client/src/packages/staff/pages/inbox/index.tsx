@@ -1,6 +1,7 @@
 /**
- * 任务收件箱: counts per status, then the tasks — awaiting sign-for first, then by deadline — each
- * with a countdown in words ("剩余 3小时20分" / "⚠ 已超时 2小时").
+ * 任务收件箱: counts per status (the server's, over all the assignee's tasks — not just the loaded
+ * page), then the tasks — awaiting sign-for first, then by deadline — each with a countdown in
+ * words ("剩余 3小时20分" / "⚠ 已超时 2小时").
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
@@ -13,18 +14,21 @@ import LoadMore from '../../../../components/LoadMore'
 import { tasks, type InboxFilter } from '../../../../services/api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { statusName } from '../../../../lib/format'
+import { inboxCountChips, type InboxCounts } from '../../../../lib/inboxCounts'
 import { inboxOrder } from '../../../../lib/inboxOrder'
 import { go } from '../../../../lib/nav'
 
-const COUNTED = ['pendingSignFor', 'inProgress', 'awaitingInfo', 'returned'] as const
-
 export default function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>('todo')
-  const list = usePaged((cursor) => tasks.inbox({ cursor, filter, pageSize: 50 }))
-  const rows = filter === 'todo' ? [...list.items].sort(inboxOrder) : list.items
-  const counts = COUNTED.map((s) => ({ s, n: list.items.filter((t) => t.status === s).length })).filter(
-    (c) => c.n > 0 || c.s !== 'returned',
+  const [serverCounts, setServerCounts] = useState<InboxCounts | null>(null)
+  const list = usePaged((cursor) =>
+    tasks.inbox({ cursor, filter, pageSize: 50 }).then((r) => {
+      if (r.ok && r.data.counts) setServerCounts(r.data.counts) // the first page of any filter carries them
+      return r
+    }),
   )
+  const rows = filter === 'todo' ? [...list.items].sort(inboxOrder) : list.items
+  const counts = inboxCountChips(serverCounts)
 
   const first = useRef(true)
   useEffect(() => {
@@ -51,12 +55,11 @@ export default function Inbox() {
           </View>
         ))}
       </View>
-      {filter === 'todo' && list.loaded && (
+      {filter === 'todo' && counts.length > 0 && (
         <View className="counts" aria-label="各状态数量" data-testid="inbox-counts">
           {counts.map((c) => (
-            <Text key={c.s} className="counts__item">
-              {statusName(c.s)} {c.n}
-              {list.more ? '+' : ''}
+            <Text key={c.status} className="counts__item">
+              {statusName(c.status)} {c.n}
             </Text>
           ))}
         </View>

@@ -14,6 +14,7 @@ import TextField from '../../../../components/TextField'
 import Toggle from '../../../../components/Toggle'
 import { tasks } from '../../../../services/api'
 import { useMe } from '../../../../hooks/useMe'
+import { townChoices } from '../../../../lib/townChoices'
 import { useAction } from '../../../../hooks/useAction'
 import { newClientRequestId } from '../../../../lib/ids'
 import { go } from '../../../../lib/nav'
@@ -111,7 +112,11 @@ export default function Patrol() {
           <Toggle label="发现问题，需要办理" hint="会同时生成一张工单" value={found} onChange={setFound} />
           {found && (
             <>
-              <CategoryTiles value={category} onChange={setCategory} />
+              <CategoryTiles
+                categories={townChoices(me).categories}
+                value={category}
+                onChange={setCategory}
+              />
               <TextField
                 label="问题描述"
                 value={issue}
