@@ -12,7 +12,7 @@ import { db, openapi } from './cloud'
 import { C } from './collections'
 import type { TownConfig } from './config'
 import type { NotificationDocument } from './outbox'
-import { clearCredits, refundCredit, spendCredit } from './subscriptions'
+import { clearCredits, creditsHeld, refundCredit, spendCredit, subscriptionId } from './subscriptions'
 
 export const MAX_ATTEMPTS = 5
 /** A send takes seconds (a function times out after 20 s): a claim this old was abandoned. */
@@ -80,21 +80,68 @@ async function openidsOf(townId: string, page: NotificationDocument[]): Promise<
 
 type Outcome = 'sent' | 'inAppOnly' | 'retried' | 'failed'
 
+/** Why a message stays in-app only without an attempt to send it. */
+type InAppReason = 'unbound' | 'noRecipient' | 'notConfigured' | 'noCredit'
+
+interface Sendable {
+  n: NotificationDocument
+  openid: string
+}
+
+/**
+ * Sorts a page before anything is claimed: most messages cannot be sent at all (the recipient has
+ * no credit, is not bound, or the template is not configured), and those are settled with one
+ * conditional update per reason instead of a claim, a credit check and a write each. The credit
+ * read is one query for the page; a credit granted after it only waits for the next message.
+ */
+async function triage(
+  page: NotificationDocument[],
+  openids: Map<string, string | null>,
+  config: TownConfig,
+): Promise<{ sendable: Sendable[]; inApp: Map<InAppReason, string[]> }> {
+  const inApp = new Map<InAppReason, string[]>()
+  const park = (reason: InAppReason, id: string) => inApp.set(reason, [...(inApp.get(reason) ?? []), id])
+  const candidates: Sendable[] = []
+  for (const n of page) {
+    const openid =
+      n.recipientOpenid ?? (n.recipientStaffId ? (openids.get(n.recipientStaffId) ?? null) : null)
+    if (openid === null) park(n.recipientStaffId ? 'unbound' : 'noRecipient', n._id)
+    else if (!config.templates[n.templateKey]?.templateId) park('notConfigured', n._id)
+    else candidates.push({ n, openid })
+  }
+  const needCredit = candidates.filter(({ n }) => !config.templates[n.templateKey].longTerm)
+  const held = await creditsHeld(
+    needCredit.map(({ n, openid }) => ({ openid, templateId: config.templates[n.templateKey].templateId })),
+  )
+  const sendable = candidates.filter(({ n, openid }) => {
+    const setting = config.templates[n.templateKey]
+    if (setting.longTerm || (held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
+    park('noCredit', n._id)
+    return false
+  })
+  return { sendable, inApp }
+}
+
+/** Settles parked messages: only those still pending (another run may have claimed one meanwhile). */
+async function settleInApp(inApp: Map<InAppReason, string[]>): Promise<number> {
+  const _ = db().command
+  let settled = 0
+  for (const [reason, ids] of inApp) {
+    const res = await notifications()
+      .where({ _id: _.in(ids), state: 'pending' })
+      .update({ data: { state: 'inAppOnly', reason } })
+    settled += res.stats.updated
+  }
+  return settled
+}
+
 async function deliver(
   n: NotificationDocument,
-  openid: string | null,
+  openid: string,
   config: TownConfig,
   now: Date,
 ): Promise<Outcome> {
   const setting = config.templates[n.templateKey]
-  if (openid === null) {
-    await finish(n._id, { state: 'inAppOnly', reason: n.recipientStaffId ? 'unbound' : 'noRecipient' })
-    return 'inAppOnly'
-  }
-  if (!setting?.templateId) {
-    await finish(n._id, { state: 'inAppOnly', reason: 'notConfigured' })
-    return 'inAppOnly'
-  }
   let message: SubscribeMessage
   try {
     message = buildSubscribeMessage(n.templateKey, n.data, config.templates, {
@@ -107,6 +154,7 @@ async function deliver(
     return 'failed'
   }
   if (!setting.longTerm && !(await spendCredit(openid, setting.templateId))) {
+    // Spent since the page's credit read (another message of this page, or another run).
     await finish(n._id, { state: 'inAppOnly', reason: 'noCredit' })
     return 'inAppOnly'
   }
@@ -185,11 +233,10 @@ export async function dispatchOutbox(config: TownConfig, now: Date, maxPages = 1
       .limit(PAGE)
       .get()
     if (data.length === 0) break
-    const openids = await openidsOf(config.townId, data)
-    for (const n of data) {
+    const { sendable, inApp } = await triage(data, await openidsOf(config.townId, data), config)
+    report.inAppOnly += await settleInApp(inApp)
+    for (const { n, openid } of sendable) {
       if (!(await claim(n, now))) continue
-      const openid =
-        n.recipientOpenid ?? (n.recipientStaffId ? (openids.get(n.recipientStaffId) ?? null) : null)
       report[await deliver(n, openid, config, now)]++
     }
     if (data.length < PAGE) break

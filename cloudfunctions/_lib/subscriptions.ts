@@ -23,7 +23,12 @@ export const subscriptionId = (openid: string, templateId: string): string =>
 const subscriptions = () => db().collection<SubscriptionDocument>(C.subscriptions)
 
 /** One more credit (an atomic increment; the first tap creates the document). */
-export async function grantCredit(townId: string, openid: string, templateId: string, now: Date): Promise<void> {
+export async function grantCredit(
+  townId: string,
+  openid: string,
+  templateId: string,
+  now: Date,
+): Promise<void> {
   const _id = subscriptionId(openid, templateId)
   const at = now.toISOString()
   const inc = { data: { credits: db().command.inc(1), updatedAt: at } }
@@ -38,15 +43,30 @@ export async function grantCredit(townId: string, openid: string, templateId: st
   }
 }
 
+/** Credits held for many (openid, template) pairs at once, by subscription id (one query per 100). */
+export async function creditsHeld(
+  pairs: ReadonlyArray<{ openid: string; templateId: string }>,
+): Promise<Map<string, number>> {
+  const ids = [...new Set(pairs.map((p) => subscriptionId(p.openid, p.templateId)))]
+  const held = new Map<string, number>()
+  for (let i = 0; i < ids.length; i += 100) {
+    const { data } = await subscriptions()
+      .where({ _id: db().command.in(ids.slice(i, i + 100)) })
+      .field({ credits: true })
+      .limit(100)
+      .get()
+    for (const d of data) held.set(d._id, d.credits)
+  }
+  return held
+}
+
 /** Credits held per template id (one query). */
-export async function creditsOf(openid: string, templateIds: readonly string[]): Promise<Record<string, number>> {
-  const ids = templateIds.map((t) => subscriptionId(openid, t))
-  const { data } = await subscriptions()
-    .where({ _id: db().command.in(ids) })
-    .limit(100)
-    .get()
-  const byTemplate = new Map(data.map((d) => [d.templateId, d.credits]))
-  return Object.fromEntries(templateIds.map((t) => [t, byTemplate.get(t) ?? 0]))
+export async function creditsOf(
+  openid: string,
+  templateIds: readonly string[],
+): Promise<Record<string, number>> {
+  const held = await creditsHeld(templateIds.map((templateId) => ({ openid, templateId })))
+  return Object.fromEntries(templateIds.map((t) => [t, held.get(subscriptionId(openid, t)) ?? 0]))
 }
 
 /** Spends one credit if there is one (a conditional update: two senders never spend the same one). */
@@ -60,10 +80,14 @@ export async function spendCredit(openid: string, templateId: string): Promise<b
 
 /** Gives back a credit the send did not use (it failed before WeChat delivered anything). */
 export async function refundCredit(openid: string, templateId: string): Promise<void> {
-  await subscriptions().doc(subscriptionId(openid, templateId)).update({ data: { credits: db().command.inc(1) } })
+  await subscriptions()
+    .doc(subscriptionId(openid, templateId))
+    .update({ data: { credits: db().command.inc(1) } })
 }
 
 /** WeChat says the user has no credit (43101): our count was stale. */
 export async function clearCredits(openid: string, templateId: string): Promise<void> {
-  await subscriptions().doc(subscriptionId(openid, templateId)).update({ data: { credits: 0 } })
+  await subscriptions()
+    .doc(subscriptionId(openid, templateId))
+    .update({ data: { credits: 0 } })
 }
