@@ -157,3 +157,28 @@ export async function submitTicket(
   if (!r.body?.ok) throw new Error(`submit failed: ${JSON.stringify(r.body)}`)
   return r.body.data
 }
+
+/** Call a function as `openid` and return its data; throws with the refusal when it is not ok. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the function answers
+export async function act<T = any>(
+  stage: Stage,
+  openid: string,
+  name: string,
+  data: Record<string, unknown>,
+): Promise<T> {
+  const r = await stage.cloud.call(name, data, openid)
+  if (!r.body?.ok) throw new Error(`${name}.${String(data.action)} as ${openid}: ${JSON.stringify(r.body)}`)
+  return r.body.data as T
+}
+
+/**
+ * Wait until a visible status tag says `status` (e.g. 办理中). Visible only: the h5 router keeps the
+ * pages below the current one in the DOM, hidden.
+ */
+export async function waitForStatus(page: Page, status: string): Promise<void> {
+  await page.locator('.tag:visible', { hasText: status }).first().waitFor({ timeout: 20_000 })
+}
+
+/** The ticket id in the page's address (`…?id=<id>`). */
+export const idInUrl = (page: Page): string =>
+  new URLSearchParams(page.url().split('?').pop()).get('id') as string
