@@ -226,6 +226,28 @@ try {
   await fill('proxy-name', '王秀英')
   await fill('proxy-phone', '13712345678')
   await shot('informant-proxy', page.getByText('2. 说几句话，拍张照'))
+  await page.getByTestId('submit-report').click()
+  await page.getByTestId('report-done').waitFor()
+  const proxyNumber = (await page.getByTestId('done-number').innerText()).trim()
+  const proxyRow = visible('[data-testid^="ticket-"]', { hasText: proxyNumber })
+  await proxyRow.waitFor() // 我上报的, under the success card, lists it at once
+  const proxyId = (await proxyRow.getAttribute('data-testid')).slice('ticket-'.length)
+  // Resolved: the informant, its reporter, opens the 办结 message and rates it (or asks for a redo).
+  await call('tasks', { action: 'signFor', ticketId: proxyId }, 'demo-worker-1')
+  await call(
+    'tasks',
+    { action: 'resolve', ticketId: proxyId, result: '已清通排水沟，下雨不再积水', photos: [] },
+    'demo-worker-1',
+  )
+  await open('demo-informant-1', '/pages/messages/index')
+  await page
+    .locator('[data-testid="message"]:visible', { hasText: '工单办结通知' })
+    .filter({ hasText: proxyNumber })
+    .first()
+    .click()
+  await page.getByText('问题解决了吗？请评价').waitFor()
+  await page.getByRole('radio', { name: /^5星/ }).click()
+  await shot('informant-rate', visible('.seg'))
 
   // ---- 网格员 -----------------------------------------------------------------------------------
   await open('demo-worker-1')

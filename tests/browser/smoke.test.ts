@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchBrowser, screenshot, type Browser } from '../helpers/browser'
+import { launchBrowser, PHONE, pngSize, screenshot, type Browser } from '../helpers/browser'
 import { REPO, startLocalCloud, type LocalCloud } from '../helpers/localcloud'
 import { devSubscribe, postFunction, uploadBlob } from '../../client/src/services/http'
 
@@ -163,7 +163,10 @@ describe('h5 build on the local cloud', () => {
 
     await page.goto(`${cloud.url}/#/packages/staff/pages/inbox/index`)
     await page.locator('.title', { hasText: '任务收件箱' }).waitFor()
-    await screenshot(page, 'smoke-staff-inbox')
+    // A screenshot is the screen at the device scale, whatever the page's length (390×844 at 2).
+    const scale = PHONE.deviceScaleFactor ?? 1
+    const screen = { width: PHONE.viewport!.width * scale, height: PHONE.viewport!.height * scale }
+    expect(pngSize(await screenshot(page, 'smoke-staff-inbox'))).toEqual(screen)
     await page.close()
   })
 

@@ -2,7 +2,7 @@
  * Browser-test helpers: Debian's Chromium driven by playwright-core (no browser download), and
  * screenshots kept under artifacts/screenshots/ (git-ignored; CI keeps artifacts/).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
@@ -70,10 +70,22 @@ export async function launchBrowser(options: BrowserContextOptions = PHONE): Pro
   }
 }
 
-/** Save a full-page screenshot as artifacts/screenshots/<name>.png and return its path. */
+/**
+ * Save what the screen shows as artifacts/screenshots/<name>.png and return its path: the viewport
+ * only, at the context's device scale (PHONE: 390×844 at 2 → 780×1688), so every picture has the
+ * same size. Not `fullPage`: the h5 page scrolls inside Taro's container, not the document, so a
+ * full-page capture only grew odd sizes and cut content off. Scroll what matters into view first.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage: false, scale: 'device', animations: 'disabled' })
   return file
+}
+
+/** A PNG file's size in pixels (from its IHDR chunk). */
+export function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file)
+  if (b.subarray(1, 4).toString() !== 'PNG') throw new Error(`${file} is not a PNG`)
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
 }

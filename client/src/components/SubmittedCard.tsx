@@ -29,8 +29,12 @@ export default function SubmittedCard({
         {done.resolveDueAt ? resolveByText(done.resolveDueAt) : '网格办将尽快为您安排办理人'}
       </Text>
       {done.flagged && <Text className="card__meta">内容需人工复核，不影响办理</Text>}
-      <Text className="card__meta">办理进展会通过微信消息和“消息中心”告诉您。</Text>
-      <BigButton onClick={() => go(proxy ? 'task' : 'ticket', { id: done.ticketId })} label="查看办理进度">
+      <Text className="card__meta">
+        {proxy
+          ? '办理进展会在“消息中心”告诉您；办结后，请问过群众再评价。'
+          : '办理进展会通过微信消息和“消息中心”告诉您。'}
+      </Text>
+      <BigButton onClick={() => go('ticket', { id: done.ticketId })} label="查看办理进度">
         查看办理进度
       </BigButton>
       <BigButton kind="plain" onClick={onMore}>

@@ -46,7 +46,8 @@ function NavRow({
 }
 
 export default function Index() {
-  const { me, error, refresh } = useMe()
+  // Shown again (back from 工作人员绑定, say): who-am-I and the unread count are read anew.
+  const { me, error, refresh } = useMe({ refreshOnShow: true })
   const { gridId } = useRouter().params
   const [unread, setUnread] = useState(0)
   const [fallbackId, setFallbackId] = useState('')

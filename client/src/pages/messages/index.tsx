@@ -1,4 +1,7 @@
-/** 消息中心: every notification also lands here; unread ones say so in words. */
+/**
+ * 消息中心: every notification also lands here; unread ones say so in words. A message about the
+ * viewer's own report opens the reporter's ticket page, a task message the staff one (lib/ticketPages).
+ */
 import { Text, View } from '@tarojs/components'
 import PageShell from '../../components/PageShell'
 import EmptyState from '../../components/EmptyState'
@@ -8,6 +11,7 @@ import LoadMore from '../../components/LoadMore'
 import BigButton from '../../components/BigButton'
 import { messages, type MessageItem } from '../../services/api'
 import { hasAnyRole } from '../../services/session'
+import { messageTicketPage } from '../../lib/ticketPages'
 import { usePaged } from '../../hooks/usePaged'
 import { useAction } from '../../hooks/useAction'
 import { useMe } from '../../hooks/useMe'
@@ -29,7 +33,7 @@ export default function Messages() {
 
   const open = async (m: MessageItem) => {
     if (!m.read) await messages.markRead({ messageIds: [m._id] })
-    if (m.ticketId) go(staff ? 'task' : 'ticket', { id: m.ticketId })
+    if (m.ticketId) go(messageTicketPage(m.templateKey, staff), { id: m.ticketId })
     else list.reload()
   }
   const unread = list.items.filter((m) => !m.read).length

@@ -1,4 +1,8 @@
-/** 代报: an informant or grid worker reports for a named neighbour; below, what they reported. */
+/**
+ * 代报: an informant or grid worker reports for a named neighbour; below, what they reported (read
+ * again on every show and after each report). A row opens the reporter's ticket page: the informant
+ * is the reporter, who confirms and rates or asks for it to be redone.
+ */
 import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import PageShell from '../../../../components/PageShell'
@@ -32,18 +36,28 @@ export default function Proxy() {
           onMore={() => {
             setDone(null)
             setRound(round + 1)
-            list.reload()
           }}
         />
       ) : (
-        me && <ReportForm key={round} proxy openid={me.openid} gridId={gridId} onDone={setDone} />
+        me && (
+          <ReportForm
+            key={round}
+            proxy
+            openid={me.openid}
+            gridId={gridId}
+            onDone={(s) => {
+              setDone(s)
+              list.reload() // the new report joins 我上报的 below at once
+            }}
+          />
+        )
       )}
       <Text className="section-title">我上报的</Text>
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.loaded && <Loading />}
       {list.loaded && list.items.length === 0 && <EmptyState text="暂无工单" />}
       {list.items.map((row) => (
-        <TicketRow key={row._id} row={row} now={list.now} onOpen={() => go('task', { id: row._id })} />
+        <TicketRow key={row._id} row={row} now={list.now} onOpen={() => go('ticket', { id: row._id })} />
       ))}
       <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
     </PageShell>

@@ -1,5 +1,8 @@
-/** A task seen by staff: the card with the reporter's contact, the allowed actions, the timeline. */
-import { Text } from '@tarojs/components'
+/**
+ * A task seen by staff: the card with the reporter's contact, the allowed actions, the timeline. A
+ * ticket the viewer reported themself (an informant's 代报) links to the reporter's page to be rated.
+ */
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
 import TicketCard from '../../../../components/TicketCard'
@@ -8,6 +11,7 @@ import ErrorNotice from '../../../../components/ErrorNotice'
 import Loading from '../../../../components/Loading'
 import { useTicket } from '../../../../hooks/useTicket'
 import { useMe } from '../../../../hooks/useMe'
+import { go } from '../../../../lib/nav'
 import ActionPanel from '../../components/ActionPanel'
 
 export default function TaskPage() {
@@ -22,6 +26,19 @@ export default function TaskPage() {
       {ticket && (
         <>
           <TicketCard ticket={ticket} now={now} forStaff />
+          {ticket.isMine && ticket.allowedCommands.some((c) => c === 'confirm' || c === 'reopen') && (
+            // Reached with an old link: the rating is the reporter's, on the reporter's page.
+            <View
+              className="btn-link"
+              role="button"
+              aria-label="这是您上报的工单，去评价或要求重办"
+              data-testid="go-reporter-page"
+              onClick={() => go('ticket', { id: ticket._id })}
+            >
+              <Text>这是您上报的，去评价</Text>
+              <Text aria-hidden="true">›</Text>
+            </View>
+          )}
           {me && <ActionPanel ticket={ticket} openid={me.openid} onChanged={apply} onReload={reload} />}
           <Text className="section-title">办理记录</Text>
           <Timeline entries={ticket.timeline} now={now} />
