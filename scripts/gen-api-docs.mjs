@@ -35,6 +35,7 @@ const errorsFor = (fn, action) => {
   if (/^(submit|reportOnBehalf|patrol)$/.test(action)) ['RATE_LIMITED', 'FORBIDDEN', 'NOT_FOUND'].forEach((c) => codes.add(c))
   if (/^(inbox|overdueBoard|returnedQueue|createStaff|listStaff|listReported)$/.test(action)) codes.add('FORBIDDEN')
   if (/^(bindInvite|setHomeGrid|markRead)$/.test(action)) codes.add('NOT_FOUND')
+  if (action === 'regenerateInvite') ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'CONFLICT'].forEach((c) => codes.add(c))
   return [...codes]
 }
 

@@ -20,6 +20,8 @@ export default defineAppConfig({
         'pages/proxy/index',
         'pages/overdue/index',
         'pages/returned/index',
+        'pages/roster/index',
+        'pages/addStaff/index',
       ],
     },
   ],

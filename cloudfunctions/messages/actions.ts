@@ -1,4 +1,4 @@
-import { messageCentreEntry, type MessagesRequest } from '@shared/index'
+import { SUBSCRIBE_GROUPS, messageCentreEntry, type MessagesRequest } from '@shared/index'
 import { db } from '../_lib/cloud'
 import { C } from '../_lib/collections'
 import { defaultTownId, townConfig } from '../_lib/config'
@@ -98,4 +98,27 @@ export async function reportSubscriptions(req: Req<'reportSubscriptions'>, ctx: 
     ])
   for (const id of ids) if (req.results[id] === 'accept') await grantCredit(townId, ctx.openid, id, ctx.now)
   return { credits: await creditsOf(ctx.openid, ids) }
+}
+
+/**
+ * The credits the caller holds for a group's templates (the staff's: new task, due soon, overdue),
+ * with the town's titles: one config read (cached) and one query.
+ */
+export async function subscriptionCredits(req: Req<'subscriptionCredits'>, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const townId = caller.townId ?? (await defaultTownId())
+  if (townId === null) return { templates: [] }
+  const config = await townConfig(townId)
+  const specs = SUBSCRIBE_GROUPS[req.group].map((k) => config.templates[k])
+  const credits = await creditsOf(
+    ctx.openid,
+    specs.map((t) => t.templateId),
+  )
+  return {
+    templates: specs.map((t) => ({
+      templateId: t.templateId,
+      title: t.title,
+      credits: credits[t.templateId],
+    })),
+  }
 }

@@ -29,6 +29,20 @@ const INVITE_DAYS = 14
 export const inviteCode = (): string =>
   Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
 
+const freshInvite = (now: Date) => ({
+  code: inviteCode(),
+  expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
+})
+
+/** The caller, who must be the town's grid office (`manageRoster`). */
+export async function requireRosterAdmin(ctx: ActionContext): Promise<Staff & { townId: string }> {
+  const caller = await ctx.caller({ staff: true })
+  const admin = requireStaff(caller)
+  if (!can(caller.actor, 'manageRoster', { kind: 'town', townId: admin.townId }))
+    throw new AppError('FORBIDDEN')
+  return admin
+}
+
 async function existing<T extends { _id: string }>(
   collection: string,
   townId: string,
@@ -49,10 +63,7 @@ async function existing<T extends { _id: string }>(
  * supervisors join their villages' escalation lists, informants their grids.
  */
 export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
-  const caller = await ctx.caller({ staff: true })
-  const admin = requireStaff(caller)
-  if (!can(caller.actor, 'manageRoster', { kind: 'town', townId: admin.townId }))
-    throw new AppError('FORBIDDEN')
+  const admin = await requireRosterAdmin(ctx)
   const roles = [...new Set(req.roles)] as Role[]
   const villageIds = [...new Set(req.villageIds)]
   const gridIds = [...new Set(req.gridIds)]
@@ -73,8 +84,7 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
     throw new AppError('INVALID_INPUT', '村级指导员需要选择村', [{ path: 'villageIds', message: '请选择村' }])
   }
 
-  const code = inviteCode()
-  const expiresAt = new Date(ctx.now.getTime() + INVITE_DAYS * 86_400_000).toISOString()
+  const { code, expiresAt } = freshInvite(ctx.now)
   const staffId = `st_${ctx.now.getTime().toString(36)}${randomInt(36 ** 6).toString(36)}`
   const staff: Staff = {
     _id: staffId,
@@ -93,6 +103,25 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
       await txn.collection(u.collection).doc(u.id).update({ data: u.data })
   })
   return { staffId, inviteCode: code, inviteExpiresAt: expiresAt }
+}
+
+/**
+ * A new invite for a roster entry of the caller's town nobody has bound yet; the old code stops
+ * working. Conditional on `openid: null`, so an entry bound meanwhile is never given a second code.
+ */
+export async function regenerateInvite(req: Req<'regenerateInvite'>, ctx: ActionContext) {
+  const admin = await requireRosterAdmin(ctx)
+  const staffCol = db().collection<Staff>(C.staff)
+  const { data } = await staffCol.where({ _id: req.staffId, townId: admin.townId }).limit(1).get()
+  const entry = data[0]
+  if (!entry) throw new AppError('NOT_FOUND', '没有这位工作人员')
+  if (entry.openid !== null) throw new AppError('INVALID_TRANSITION', '已经绑定微信，不需要邀请码')
+  const { code, expiresAt } = freshInvite(ctx.now)
+  const res = await staffCol
+    .where({ _id: entry._id, townId: admin.townId, openid: null })
+    .update({ data: { invite: { code, expiresAt, usedAt: null } } })
+  if (res.stats.updated !== 1) throw new AppError('CONFLICT', '已经绑定微信，不需要邀请码')
+  return { staffId: entry._id, inviteCode: code, inviteExpiresAt: expiresAt }
 }
 
 /**

@@ -37,6 +37,16 @@ export interface StaffInvite {
   usedAt: string | null
 }
 
+/** What the grid office sees of an invite: still usable, past its date, or spent on a binding. */
+export type InviteState = 'pending' | 'expired' | 'used'
+
+/**
+ * @example
+ * inviteState({ code: 'K7P2M9QX', expiresAt: '2026-12-09T06:30:00.000Z', usedAt: null }, '2026-11-25T06:30:00.000Z') // 'pending'
+ */
+export const inviteState = (invite: StaffInvite, now: string): InviteState =>
+  invite.usedAt !== null ? 'used' : invite.expiresAt < now ? 'expired' : 'pending'
+
 export interface Staff extends TownDocument {
   name: string
   phone: string

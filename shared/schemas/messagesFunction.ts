@@ -35,9 +35,21 @@ export const reportSubscriptionsRequest = z.object({
     .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
 })
 
+/** What a group's "allow" taps have left: one WeChat message per credit (DESIGN.md §6). */
+export const subscriptionCreditsRequest = z.object({
+  action: z.literal('subscriptionCredits'),
+  group: z.enum(['reporter', 'staff'], { error: '提醒类别无效' }),
+})
+
 export const messagesRequest = z.discriminatedUnion(
   'action',
-  [listMessagesRequest, markReadRequest, unreadCountRequest, reportSubscriptionsRequest],
+  [
+    listMessagesRequest,
+    markReadRequest,
+    unreadCountRequest,
+    reportSubscriptionsRequest,
+    subscriptionCreditsRequest,
+  ],
   { error: '不支持的操作' },
 )
 export type MessagesRequest = z.infer<typeof messagesRequest>
@@ -59,4 +71,9 @@ export const messagesResponses = {
   markRead: z.object({ updated: z.number().int().min(0) }),
   unreadCount: z.object({ count: z.number().int().min(0) }),
   reportSubscriptions: z.object({ credits: z.record(z.string(), z.number().int().min(0)) }),
+  subscriptionCredits: z.object({
+    templates: z.array(
+      z.object({ templateId: z.string(), title: z.string(), credits: z.number().int().min(0) }),
+    ),
+  }),
 } as const

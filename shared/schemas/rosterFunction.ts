@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { STAFF_ROLES, ROLES } from '../model/roles'
-import { documentId, isoInstant, mobilePhone, personName } from './common'
+import { documentId, isoInstant, mobilePhone, pageOf, pageRequest, personName } from './common'
+import { LIMITS } from './limits'
 import { priority } from './ticketView'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
@@ -28,9 +29,26 @@ export const bindInviteRequest = z.object({
 
 export const meRequest = z.object({ action: z.literal('me') })
 
+/** The town's roster for the grid office, by name; `namePrefix` finds 王… or 王秀… (blank: everyone). */
+export const listStaffRequest = z.object({
+  action: z.literal('listStaff'),
+  ...pageRequest,
+  namePrefix: z
+    .string({ error: '姓名无效' })
+    .trim()
+    .max(LIMITS.nameMax, `姓名不能超过 ${LIMITS.nameMax} 个字`)
+    .default(''),
+})
+
+/** A new code for someone who has not bound yet (lost, or expired); the old one stops working. */
+export const regenerateInviteRequest = z.object({
+  action: z.literal('regenerateInvite'),
+  staffId: documentId('工作人员'),
+})
+
 export const rosterRequest = z.discriminatedUnion(
   'action',
-  [createStaffRequest, bindInviteRequest, meRequest],
+  [createStaffRequest, bindInviteRequest, meRequest, listStaffRequest, regenerateInviteRequest],
   { error: '不支持的操作' },
 )
 export type RosterRequest = z.infer<typeof rosterRequest>
@@ -67,8 +85,31 @@ export const meResponse = z.object({
 })
 export type MeResponse = z.infer<typeof meResponse>
 
+const namedPlace = z.object({ _id: z.string(), name: z.string() })
+
+/** One roster entry as the grid office sees it (the invite's state, never its code). */
+export const staffRow = z.object({
+  _id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  /** Where the person acts, named: villages as `石桥村`, grids as `石桥村一组`. */
+  villages: z.array(namedPlace),
+  grids: z.array(namedPlace),
+  /** A WeChat identity is bound to the entry. */
+  bound: z.boolean(),
+  active: z.boolean(),
+  invite: z.object({ state: z.enum(['pending', 'expired', 'used']), expiresAt: isoInstant }).nullable(),
+})
+export type StaffRow = z.infer<typeof staffRow>
+
+const issuedInvite = z.object({ staffId: z.string(), inviteCode: z.string(), inviteExpiresAt: isoInstant })
+export type IssuedInvite = z.infer<typeof issuedInvite>
+
 export const rosterResponses = {
-  createStaff: z.object({ staffId: z.string(), inviteCode: z.string(), inviteExpiresAt: isoInstant }),
+  createStaff: issuedInvite,
   bindInvite: z.object({ staffId: z.string(), roles: z.array(z.enum(ROLES)) }),
   me: meResponse,
+  listStaff: pageOf(staffRow),
+  regenerateInvite: issuedInvite,
 } as const

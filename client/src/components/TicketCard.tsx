@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { TicketDetailView, TicketView } from '../services/api'
 import { categoryName, currentDeadline, formatTime, levelName, RATING_LABELS } from '../lib/format'
+import { useTownCategories } from '../hooks/useTownCategories'
 import Countdown from './Countdown'
 import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
@@ -42,6 +43,7 @@ function Reporter({ ticket }: { ticket: TicketView }) {
 }
 
 export default function TicketCard({ ticket: t, now, forStaff }: Props) {
+  const town = useTownCategories()
   const due = t.deadlines
     ? currentDeadline({
         status: t.status,
@@ -54,7 +56,7 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       <View className="card__head">
         <Text className="card__title">
           {t.priority === 'urgent' ? '【紧急】' : ''}
-          {categoryName(t.categoryCode)}
+          {categoryName(t.categoryCode, town)}
         </Text>
         <StatusTag status={t.status} />
       </View>

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TicketSummary } from '../services/api'
 import { categoryName, currentDeadline, formatTime, levelName } from '../lib/format'
+import { useTownCategories } from '../hooks/useTownCategories'
 import Countdown from './Countdown'
 import StatusTag from './StatusTag'
 
@@ -14,19 +15,20 @@ interface Props {
 }
 
 export default function TicketRow({ row, now, onOpen, showCountdown, showOwner }: Props) {
+  const town = useTownCategories()
   const due = showCountdown ? currentDeadline(row) : null
   return (
     <View
       className="card card--tap"
       role="button"
-      aria-label={`工单 ${row.number}，${categoryName(row.categoryCode)}，点按查看详情`}
+      aria-label={`工单 ${row.number}，${categoryName(row.categoryCode, town)}，点按查看详情`}
       data-testid={`ticket-${row._id}`}
       onClick={onOpen}
     >
       <View className="card__head">
         <Text className="card__title">
           {row.priority === 'urgent' ? '【紧急】' : ''}
-          {categoryName(row.categoryCode)}
+          {categoryName(row.categoryCode, town)}
         </Text>
         <StatusTag status={row.status} />
       </View>

@@ -13,9 +13,12 @@ export { formatShanghaiShort }
 /** `待签收`, `办理中`, …; unknown statuses are shown as they are rather than hidden. */
 export const statusName = (status: string): string => TICKET_STATUS_NAMES[status as TicketStatus] ?? status
 
-/** The category's Chinese name (the town's default catalogue; codes it does not know shown as is). */
-export const categoryName = (code: string): string =>
-  DEFAULT_CATEGORIES.find((c) => c.code === code)?.name ?? code
+/**
+ * The category's Chinese name: the town's own (roster.me's categories), else the default
+ * catalogue's (a category the town retired), else the code as it is.
+ */
+export const categoryName = (code: string, town: readonly { code: string; name: string }[] = []): string =>
+  town.find((c) => c.code === code)?.name ?? DEFAULT_CATEGORIES.find((c) => c.code === code)?.name ?? code
 
 export const roleName = (role: string): string => ROLE_NAMES[role as Role] ?? role
 

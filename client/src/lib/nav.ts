@@ -15,6 +15,8 @@ export const PAGES = {
   proxy: '/packages/staff/pages/proxy/index',
   overdue: '/packages/staff/pages/overdue/index',
   returned: '/packages/staff/pages/returned/index',
+  roster: '/packages/staff/pages/roster/index',
+  addStaff: '/packages/staff/pages/addStaff/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

@@ -3,12 +3,12 @@
  * Types come from shared/schemas as types only (`import type`): no zod reaches the bundle.
  */
 import type { Role } from '@shared/model/roles'
-import type { MeResponse } from '@shared/schemas/rosterFunction'
+import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
 
-export type { TicketDetailView, TicketSummary, TicketView }
+export type { IssuedInvite, StaffRow, TicketDetailView, TicketSummary, TicketView }
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
@@ -127,8 +127,22 @@ export const residents = {
     callFunction('residents', { action: 'grids', villageId }),
 }
 
+/** A new roster entry: one role; its places by the role (grid roles a grid, guides villages). */
+export interface NewStaff {
+  name: string
+  phone: string
+  roles: Role[]
+  villageIds: string[]
+  gridIds: string[]
+}
+
 export const roster = {
   me: (): R<Me> => callFunction('roster', { action: 'me' }),
+  listStaff: (p: Paging & { namePrefix?: string } = {}): R<Page<StaffRow>> =>
+    callFunction('roster', { action: 'listStaff', ...p }),
+  createStaff: (p: NewStaff): R<IssuedInvite> => callFunction('roster', { action: 'createStaff', ...p }),
+  regenerateInvite: (staffId: string): R<IssuedInvite> =>
+    callFunction('roster', { action: 'regenerateInvite', staffId }),
   bindInvite: (code: string): R<{ staffId: string; roles: Role[] }> =>
     callFunction('roster', { action: 'bindInvite', code }),
 }
@@ -143,4 +157,8 @@ export const messages = {
     results: Record<string, 'accept' | 'reject'>,
   ): R<{ credits: Record<string, number> }> =>
     callFunction('messages', { action: 'reportSubscriptions', results }),
+  subscriptionCredits: (
+    group: 'reporter' | 'staff',
+  ): R<{ templates: { templateId: string; title: string; credits: number }[] }> =>
+    callFunction('messages', { action: 'subscriptionCredits', group }),
 }

@@ -58,6 +58,21 @@ describe('names', () => {
   })
 })
 
+describe("categoryName with the town's categories", () => {
+  const town = [
+    { code: 'environment', name: '村容环境' },
+    { code: 'flood', name: '防汛' },
+  ]
+  it("uses the town's name first, also for a category of its own", () => {
+    expect(categoryName('environment', town)).toBe('村容环境')
+    expect(categoryName('flood', town)).toBe('防汛')
+  })
+  it('falls back to the default name for a category the town does not list, then to the code', () => {
+    expect(categoryName('safety', town)).toBe('安全隐患')
+    expect(categoryName('nope', town)).toBe('nope')
+  })
+})
+
 describe('errorText', () => {
   it('lists the field messages of INVALID_INPUT', () => {
     const error = {

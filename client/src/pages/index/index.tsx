@@ -1,6 +1,7 @@
 /**
  * Home. Residents: 我要上报 (the main action), 我的上报, 消息中心 with the unread count.
- * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录.
+ * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录,
+ * and for the grid office 花名册.
  * A `gridId` in the address (a grid's QR code) becomes the resident's home grid the first time.
  */
 import { Text, View } from '@tarojs/components'
@@ -118,6 +119,9 @@ export default function Index() {
           )}
           {hasAnyRole(me, ['gridWorker']) && (
             <NavRow label="巡查记录" aria="巡查和摸排记录" page="patrol" testId="go-patrol" />
+          )}
+          {hasAnyRole(me, ['admin']) && (
+            <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
         </View>
       )}

@@ -17,6 +17,7 @@ import { statusName } from '../../../../lib/format'
 import { inboxCountChips, type InboxCounts } from '../../../../lib/inboxCounts'
 import { inboxOrder } from '../../../../lib/inboxOrder'
 import { go } from '../../../../lib/nav'
+import AlertsOptIn from '../../components/AlertsOptIn'
 
 export default function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>('todo')
@@ -41,6 +42,7 @@ export default function Inbox() {
   return (
     <PageShell label="任务收件箱">
       <Text className="title">任务收件箱</Text>
+      <AlertsOptIn />
       <View className="seg" role="tablist">
         {(['todo', 'done'] as const).map((f) => (
           <View

@@ -14,6 +14,7 @@ import { supervision } from '../../../../services/api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { LEVEL_NAMES } from '../../../../lib/format'
 import { go } from '../../../../lib/nav'
+import AlertsOptIn from '../../components/AlertsOptIn'
 
 export default function Overdue() {
   const [minLevel, setMinLevel] = useState(1)
@@ -27,6 +28,7 @@ export default function Overdue() {
   return (
     <PageShell label="超时督办">
       <Text className="title">超时督办</Text>
+      <AlertsOptIn />
       <View className="seg" role="tablist" aria-label="督办级别">
         {[1, 2, 3].map((l) => (
           <View

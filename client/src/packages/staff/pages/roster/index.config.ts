@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '花名册',
+  enablePageMeta: true,
+})
