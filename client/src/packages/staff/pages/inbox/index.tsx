@@ -6,11 +6,8 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import PageShell from '../../../../components/PageShell'
+import PagedList from '../../../../components/PagedList'
 import TicketRow from '../../../../components/TicketRow'
-import EmptyState from '../../../../components/EmptyState'
-import ErrorNotice from '../../../../components/ErrorNotice'
-import Loading from '../../../../components/Loading'
-import LoadMore from '../../../../components/LoadMore'
 import { tasks, type InboxFilter } from '../../../../services/api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { statusName } from '../../../../lib/format'
@@ -66,21 +63,21 @@ export default function Inbox() {
           ))}
         </View>
       )}
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.loaded && <Loading />}
-      {list.loaded && rows.length === 0 && (
-        <EmptyState text="暂无工单" hint={filter === 'todo' ? '新任务会出现在这里' : undefined} />
-      )}
-      {rows.map((row) => (
-        <TicketRow
-          key={row._id}
-          row={row}
-          now={list.now}
-          showCountdown={filter === 'todo'}
-          onOpen={() => go('task', { id: row._id })}
-        />
-      ))}
-      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
+      <PagedList
+        list={list}
+        rows={rows}
+        empty={{ text: '暂无工单', hint: filter === 'todo' ? '新任务会出现在这里' : undefined }}
+      >
+        {(row) => (
+          <TicketRow
+            key={row._id}
+            row={row}
+            now={list.now}
+            showCountdown={filter === 'todo'}
+            onOpen={() => go('task', { id: row._id })}
+          />
+        )}
+      </PagedList>
     </PageShell>
   )
 }

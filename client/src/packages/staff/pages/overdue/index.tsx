@@ -5,11 +5,8 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import PageShell from '../../../../components/PageShell'
+import PagedList from '../../../../components/PagedList'
 import TicketRow from '../../../../components/TicketRow'
-import EmptyState from '../../../../components/EmptyState'
-import ErrorNotice from '../../../../components/ErrorNotice'
-import Loading from '../../../../components/Loading'
-import LoadMore from '../../../../components/LoadMore'
 import { supervision } from '../../../../services/api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { LEVEL_NAMES } from '../../../../lib/format'
@@ -43,20 +40,18 @@ export default function Overdue() {
           </View>
         ))}
       </View>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.loaded && <Loading />}
-      {list.loaded && list.items.length === 0 && <EmptyState text="暂无超时工单" />}
-      {list.items.map((row) => (
-        <TicketRow
-          key={row._id}
-          row={row}
-          now={list.now}
-          showCountdown
-          showOwner
-          onOpen={() => go('task', { id: row._id })}
-        />
-      ))}
-      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
+      <PagedList list={list} empty={{ text: '暂无超时工单' }}>
+        {(row) => (
+          <TicketRow
+            key={row._id}
+            row={row}
+            now={list.now}
+            showCountdown
+            showOwner
+            onOpen={() => go('task', { id: row._id })}
+          />
+        )}
+      </PagedList>
     </PageShell>
   )
 }

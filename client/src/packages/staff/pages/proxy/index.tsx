@@ -6,12 +6,10 @@
 import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import PageShell from '../../../../components/PageShell'
+import ErrorNotice from '../../../../components/ErrorNotice'
+import PagedList from '../../../../components/PagedList'
 import ReportForm from '../../../../components/ReportForm'
 import TicketRow from '../../../../components/TicketRow'
-import EmptyState from '../../../../components/EmptyState'
-import ErrorNotice from '../../../../components/ErrorNotice'
-import Loading from '../../../../components/Loading'
-import LoadMore from '../../../../components/LoadMore'
 import SubmittedCard from '../../../../components/SubmittedCard'
 import { tickets, type Submitted } from '../../../../services/api'
 import { useMe } from '../../../../hooks/useMe'
@@ -53,13 +51,11 @@ export default function Proxy() {
         )
       )}
       <Text className="section-title">我上报的</Text>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.loaded && <Loading />}
-      {list.loaded && list.items.length === 0 && <EmptyState text="暂无工单" />}
-      {list.items.map((row) => (
-        <TicketRow key={row._id} row={row} now={list.now} onOpen={() => go('ticket', { id: row._id })} />
-      ))}
-      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
+      <PagedList list={list} empty={{ text: '暂无工单' }}>
+        {(row) => (
+          <TicketRow key={row._id} row={row} now={list.now} onOpen={() => go('ticket', { id: row._id })} />
+        )}
+      </PagedList>
     </PageShell>
   )
 }

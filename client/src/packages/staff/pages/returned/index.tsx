@@ -1,11 +1,8 @@
 /** 退单待派: returned (or unroutable) tickets waiting for a guide to send them to a grid. */
 import { Text } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
+import PagedList from '../../../../components/PagedList'
 import TicketRow from '../../../../components/TicketRow'
-import EmptyState from '../../../../components/EmptyState'
-import ErrorNotice from '../../../../components/ErrorNotice'
-import Loading from '../../../../components/Loading'
-import LoadMore from '../../../../components/LoadMore'
 import { supervision } from '../../../../services/api'
 import { usePaged } from '../../../../hooks/usePaged'
 import { go } from '../../../../lib/nav'
@@ -16,20 +13,18 @@ export default function Returned() {
     <PageShell label="退单待派">
       <Text className="title">退单待派</Text>
       <Text className="subtitle">点开工单，选择网格“重新派单”</Text>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.loaded && <Loading />}
-      {list.loaded && list.items.length === 0 && <EmptyState text="暂无待派工单" />}
-      {list.items.map((row) => (
-        <TicketRow
-          key={row._id}
-          row={row}
-          now={list.now}
-          showCountdown
-          showOwner
-          onOpen={() => go('task', { id: row._id })}
-        />
-      ))}
-      <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />
+      <PagedList list={list} empty={{ text: '暂无待派工单' }}>
+        {(row) => (
+          <TicketRow
+            key={row._id}
+            row={row}
+            now={list.now}
+            showCountdown
+            showOwner
+            onOpen={() => go('task', { id: row._id })}
+          />
+        )}
+      </PagedList>
     </PageShell>
   )
 }
