@@ -1,13 +1,17 @@
 /**
  * `collection.aggregate()…end()`: the SDK sends `stages: [{ stageKey: '$group', stageValue: '<EJSON>' }]`
  * and decodes `data.list` items with `EJSON.parse`. The pipeline runs on copies (mingo stages
- * may write into nested objects), after a leading `$match` has narrowed the input.
+ * may write into nested objects), after a leading `$match` has narrowed the input or a leading
+ * `$geoNear` (see geo/geoNear.ts) has selected and ordered it.
  */
 import { Aggregator } from 'mingo'
 import { matching } from './query'
 import type { ReadView } from './view'
 import { dbErrors } from './errors'
 import { clonePlain, isPlainObject, parseEJSON, type PlainObject } from './ejson'
+import { extractNear } from './geo/near'
+import { geoNearStage } from './geo/geoNear'
+import { geoContext } from './geo/operators'
 
 export interface Stage {
   stageKey: string
@@ -30,22 +34,31 @@ export function decodePipeline(stages: unknown, now: () => Date): PlainObject[] 
 
 export function runPipeline(view: ReadView, coll: string, pipeline: PlainObject[]): PlainObject[] {
   if (!view.hasCollection(coll)) throw dbErrors.collectionNotExist(coll)
-  for (const stage of pipeline) {
+  pipeline.forEach((stage, i) => {
     const key = Object.keys(stage)[0]
     if (key === '$out' || key === '$merge') throw dbErrors.requestFailed(`${key} is not supported`)
-  }
+    if (key === '$geoNear' && i > 0)
+      throw dbErrors.requestFailed('$geoNear is only valid as the first stage in a pipeline.')
+  })
   let rest = pipeline
   let input: PlainObject[]
   const first = pipeline[0]
-  if (first && isPlainObject(first.$match)) {
-    input = matching(view, coll, first.$match)
+  if (first && '$geoNear' in first) {
+    input = geoNearStage(view.scan(coll), first.$geoNear, coll)
+    rest = pipeline.slice(1)
+  } else if (first && isPlainObject(first.$match)) {
+    if (extractNear(first.$match).near)
+      throw dbErrors.requestFailed('$geoNear, $near, and $nearSphere are not allowed in this context')
+    input = matching(view, coll, first.$match).map(clonePlain)
     rest = pipeline.slice(1)
   } else {
-    input = Array.from(view.scan(coll))
+    input = Array.from(view.scan(coll), clonePlain)
   }
+  if (rest.length === 0) return input
   const aggregator = new Aggregator(rest as never[], {
+    context: geoContext,
     collectionResolver: (name: string) =>
       view.hasCollection(name) ? Array.from(view.scan(name), clonePlain) : [],
   })
-  return aggregator.run(input.map(clonePlain)) as PlainObject[]
+  return aggregator.run(input) as PlainObject[]
 }

@@ -8,6 +8,8 @@ import type { DocId } from './journal'
 import type { Doc } from './store'
 import type { ReadView } from './view'
 import { isDate, isPlainObject, type PlainObject } from './ejson'
+import { byDistance, extractNear } from './geo/near'
+import { geoContext } from './geo/operators'
 
 export interface FindSpec {
   query: PlainObject
@@ -39,8 +41,22 @@ function idsOf(query: PlainObject): DocId[] | undefined {
   return undefined
 }
 
-/** Every document of `coll` matching `query`, in natural (insertion) order. */
+/**
+ * Every document of `coll` matching `query`, in natural (insertion) order — or nearest first when
+ * the query has a `$nearSphere` / `$near` condition (as MongoDB orders them).
+ */
 export function matching(view: ReadView, coll: string, query: PlainObject, max = Infinity): Doc[] {
+  const { query: rest, near } = extractNear(query)
+  if (near) {
+    const all = filtered(view, coll, rest, Infinity)
+    return byDistance(all, near)
+      .slice(0, max)
+      .map((hit) => hit.doc)
+  }
+  return filtered(view, coll, query, max)
+}
+
+function filtered(view: ReadView, coll: string, query: PlainObject, max: number): Doc[] {
   const ids = idsOf(query)
   if (ids) {
     const out: Doc[] = []
@@ -59,7 +75,7 @@ export function matching(view: ReadView, coll: string, query: PlainObject, max =
     }
     return out
   }
-  const compiled = new Query(query)
+  const compiled = new Query(query, { context: geoContext })
   for (const doc of view.scan(coll)) {
     if (compiled.test(doc)) {
       out.push(doc)
