@@ -89,7 +89,16 @@ const userDataDir = mkdtempSync(join(tmpdir(), 'yiwang-guide-chromium-'))
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+  // A fake microphone, granted without asking, for the voice-note picture.
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ],
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 1,
   isMobile: true,
@@ -173,6 +182,22 @@ try {
   await page.getByTestId('submit-report').click()
   await page.getByTestId('report-done').waitFor()
   await shot('resident-report-done')
+
+  // 说一段话代替打字: record two seconds (Chromium's fake microphone), stop; not submitted.
+  await open('demo-resident-1', '/pages/report/index')
+  await visible('.title', { hasText: '我要上报' }).waitFor()
+  await page.getByRole('radio', { name: /^环境卫生/ }).click()
+  await page.getByTestId('voice-record').click()
+  await page
+    .getByTestId('voice-state')
+    .getByText(/正在录音 2 秒/)
+    .waitFor()
+  await page.getByTestId('voice-stop').click()
+  await page
+    .getByTestId('voice-state')
+    .getByText(/已上传/)
+    .waitFor()
+  await shot('resident-report-voice', page.getByText('2. 说几句话，拍张照'))
 
   // 我的上报 and a ticket's progress.
   await open('demo-resident-1', '/pages/mine/index')

@@ -16,12 +16,13 @@ import {
   type Ticket,
   type TicketCommand,
   type TicketSource,
+  type VoiceNote,
 } from '@shared/index'
 import { C } from './collections'
 import { townConfig } from './config'
 import { checkText } from './contentSecurity'
 import { AppError } from './envelope'
-import { requireOwnUploads } from './photos'
+import { requireOwnUploads, requireOwnVoice } from './photos'
 import { routeIn } from './routing'
 import type { Transaction } from './sdkTypes'
 import { refusal, transitionContext } from './ticketCommand'
@@ -35,6 +36,7 @@ export interface Concern {
   categoryCode: string
   description: string
   photos: string[]
+  voice?: VoiceNote | null
   location?: { latitude: number; longitude: number; address?: string } | null
   anonymous: boolean
   source: TicketSource
@@ -108,6 +110,7 @@ export async function submitConcern(
 ): Promise<Submitted> {
   const townId = grid.townId
   requireOwnUploads(concern.photos, openid, env)
+  requireOwnVoice(concern.voice, openid, env)
   const ticketId = idFor('t', openid, concern.clientRequestId)
   const verdict = await checkText(
     openid,
@@ -132,6 +135,7 @@ export async function submitConcern(
         priority: concern.priority,
         description: concern.description,
         photos: concern.photos,
+        voice: concern.voice ?? null,
         location: concern.location ?? null,
         anonymous: concern.anonymous,
         source: concern.source,

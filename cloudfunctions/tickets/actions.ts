@@ -92,6 +92,7 @@ export async function submit(req: Req<'submit'>, ctx: ActionContext) {
       categoryCode: req.categoryCode,
       description: req.description,
       photos: req.photos,
+      voice: req.voice,
       location: req.location,
       anonymous: req.anonymous,
       source: req.onBehalfOf !== undefined ? 'informant' : 'resident',

@@ -63,6 +63,18 @@ export interface OnBehalfOf {
   phone?: string
 }
 
+/** A spoken description (DESIGN.md §10): an uploaded audio file and its length in whole seconds. */
+export interface VoiceNote {
+  fileID: string
+  durationSec: number
+}
+
+/**
+ * The description of a report made with a voice note and no words. Lists, the message centre and
+ * the subscribe messages (`thing` keywords must not be empty) show it; the card offers the recording.
+ */
+export const VOICE_ONLY_DESCRIPTION = '（语音留言）'
+
 /** Whether a window is measured on the wall clock (urgent) or in working time. */
 export type TimeBasis = 'calendar' | 'working'
 
@@ -147,6 +159,8 @@ export interface Ticket extends TownDocument {
   priority: Priority
   description: string
   photos: string[]
+  /** Null when none; tickets stored before voice notes existed have no field at all. */
+  voice?: VoiceNote | null
   location: GeoPoint | null
   anonymous: boolean
   source: TicketSource

@@ -61,6 +61,7 @@ export const presentTicket = (ticket: Ticket, viewer: Actor, options: PresentOpt
     priority: ticket.priority,
     description: ticket.description,
     photos: ticket.photos,
+    voice: ticket.voice ?? null,
     location: ticket.location,
     anonymous: ticket.anonymous,
     source: ticket.source,

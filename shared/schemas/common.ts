@@ -17,11 +17,14 @@ export const clientRequestId = z
   .string({ error: '缺少请求编号' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
 
-/** A cloud storage fileID (`cloud://env.bucket/path`): photos are uploaded first, then referenced. */
-export const cloudFileId = z
-  .string({ error: '图片无效' })
-  .max(512, '图片地址过长')
-  .regex(/^cloud:\/\/[^/\s]+\/\S+$/, '图片必须先上传到云存储')
+/** A cloud storage fileID (`cloud://env.bucket/path`): files are uploaded first, then referenced. */
+const cloudFile = (label: string) =>
+  z
+    .string({ error: `${label}无效` })
+    .max(512, `${label}地址过长`)
+    .regex(/^cloud:\/\/[^/\s]+\/\S+$/, `${label}必须先上传到云存储`)
+
+export const cloudFileId = cloudFile('图片')
 
 export const photos = z
   .array(cloudFileId, { error: '图片格式有误' })
@@ -36,7 +39,46 @@ export const boundedText = (label: string, min: number, max: number) =>
     .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
     .max(max, `${label}不能超过 ${max} 个字`)
 
+/**
+ * A voice note that can stand in for typing (DESIGN.md §10): an uploaded audio file and its length in
+ * whole seconds, at most `LIMITS.voiceMaxSec` (the recorder stops itself there).
+ */
+export const voiceNote = z.object(
+  {
+    fileID: cloudFile('语音'),
+    durationSec: z
+      .number({ error: '语音时长无效' })
+      .int('语音时长必须是整数秒')
+      .min(1, '语音太短，请重新录音')
+      .max(LIMITS.voiceMaxSec, `语音不能超过 ${LIMITS.voiceMaxSec} 秒`),
+  },
+  { error: '语音无效' },
+)
+
 export const description = boundedText('问题描述', LIMITS.descriptionMin, LIMITS.descriptionMax)
+/** Beside a voice note the words are optional (DESIGN.md §10); `wordsOrVoice` keeps the rule. */
+export const descriptionBesideVoice = boundedText('问题描述', 0, LIMITS.descriptionMax)
+
+/**
+ * A report says what is wrong in words (at least `descriptionMin`) or in a voice note. Runs on the
+ * request object, after its fields, so the description issue names the same field and message.
+ */
+export const wordsOrVoice = [
+  (value: { description: string; voice?: unknown }, ctx: z.RefinementCtx) => {
+    if (value.voice == null && value.description.trim().length < LIMITS.descriptionMin)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['description'],
+        message: `问题描述至少 ${LIMITS.descriptionMin} 个字`,
+      })
+  },
+  {
+    // Also when another field failed, so every issue is reported at once; not when the words are missing.
+    when: (payload: { value: unknown }) =>
+      typeof (payload.value as { description?: unknown } | undefined)?.description === 'string',
+  },
+] as const
+
 export const reason = boundedText('原因', LIMITS.reasonMin, LIMITS.reasonMax)
 export const note = boundedText('说明', LIMITS.noteMin, LIMITS.noteMax)
 

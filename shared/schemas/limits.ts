@@ -3,6 +3,8 @@ export const LIMITS = {
   descriptionMin: 5,
   descriptionMax: 500,
   photosMax: 9,
+  /** A voice note (DESIGN.md §10): the recorder stops itself at this many seconds. */
+  voiceMaxSec: 60,
   noteMin: 2,
   noteMax: 500,
   reasonMin: 2,

@@ -49,6 +49,8 @@ export const ticketView = z.object({
   priority,
   description: z.string(),
   photos: z.array(z.string()),
+  /** The reporter's voice note, if they spoke instead of (or besides) typing. */
+  voice: z.object({ fileID: z.string(), durationSec: z.number().int() }).nullable(),
   location: z
     .object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() })
     .nullable(),

@@ -3,7 +3,7 @@ import {
   boundedText,
   clientRequestId,
   isoInstant,
-  description,
+  descriptionBesideVoice,
   documentId,
   expectedVersion,
   location,
@@ -15,27 +15,34 @@ import {
   photos,
   reason,
   ticketRef,
+  voiceNote,
+  wordsOrVoice,
 } from './common'
 import { LIMITS } from './limits'
 import { ticketDetailView, ticketStatus, ticketSummary, ticketView } from './ticketView'
 
 /** Function `tickets`: what residents and informants do with their own reports. */
 
-export const submitTicketRequest = z.object({
-  action: z.literal('submit'),
-  clientRequestId,
-  categoryCode: z.string({ error: '请选择问题类别' }).min(1, '请选择问题类别').max(32, '问题类别无效'),
-  description,
-  photos,
-  location: location.nullish(),
-  anonymous: z.boolean({ error: '匿名选项无效' }).default(false),
-  /** From a grid QR code; otherwise the reporter's home grid is used. */
-  gridId: documentId('网格').optional(),
-  /** Optional contact left by the reporter (shown masked to anyone but the assignee and guides). */
-  contact: z.object({ name: personName.optional(), phone: mobilePhone.optional() }).optional(),
-  /** 代报: only informants and grid workers may report for a neighbour. */
-  onBehalfOf: z.object({ name: personName.optional(), phone: mobilePhone.optional() }).optional(),
-})
+export const submitTicketRequest = z
+  .object({
+    action: z.literal('submit'),
+    clientRequestId,
+    categoryCode: z.string({ error: '请选择问题类别' }).min(1, '请选择问题类别').max(32, '问题类别无效'),
+    /** At least 5 characters, or anything (even empty) beside a voice note. */
+    description: descriptionBesideVoice,
+    /** A recording that stands in for typing: an upload of this user, ≤ 60 s. */
+    voice: voiceNote.nullish(),
+    photos,
+    location: location.nullish(),
+    anonymous: z.boolean({ error: '匿名选项无效' }).default(false),
+    /** From a grid QR code; otherwise the reporter's home grid is used. */
+    gridId: documentId('网格').optional(),
+    /** Optional contact left by the reporter (shown masked to anyone but the assignee and guides). */
+    contact: z.object({ name: personName.optional(), phone: mobilePhone.optional() }).optional(),
+    /** 代报: only informants and grid workers may report for a neighbour. */
+    onBehalfOf: z.object({ name: personName.optional(), phone: mobilePhone.optional() }).optional(),
+  })
+  .superRefine(...wordsOrVoice)
 
 export const listMyTicketsRequest = z.object({
   action: z.literal('listMine'),

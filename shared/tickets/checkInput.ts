@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { LIMITS } from '../schemas/limits'
-import { boundedText, cloudFileId } from '../schemas/common'
+import { boundedText, cloudFileId, descriptionBesideVoice, voiceNote } from '../schemas/common'
 import { refuse, type Refusal } from './context'
 
 /**
@@ -12,6 +12,7 @@ export const reasonText = boundedText('原因', LIMITS.reasonMin, LIMITS.reasonM
 export const noteText = boundedText('说明', LIMITS.noteMin, LIMITS.noteMax)
 export const resultText = boundedText('办理结果', LIMITS.noteMin, LIMITS.noteMax)
 export const descriptionText = boundedText('问题描述', LIMITS.descriptionMin, LIMITS.descriptionMax)
+export { descriptionBesideVoice, voiceNote }
 export const commentText = boundedText('评价', 1, LIMITS.commentMax)
 export const photoList = z.array(cloudFileId).max(LIMITS.photosMax, `最多上传 ${LIMITS.photosMax} 张图片`)
 export const ratingScore = z

@@ -1,5 +1,5 @@
 import type { Priority } from '../model/category'
-import type { OnBehalfOf, TicketSource, TicketStatus } from '../model/ticket'
+import type { OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
 import type { EscalationStep, ReminderStep } from '../deadlines/dueActions'
 import type { RouteVia } from '../routing/routeTicket'
 
@@ -16,8 +16,10 @@ export type TicketCommand =
       categoryCode: string
       /** Defaults to the category's priority; only staff may set it. */
       priority?: Priority
+      /** May be empty beside a voice note; the ticket then reads `VOICE_ONLY_DESCRIPTION`. */
       description: string
       photos: string[]
+      voice?: VoiceNote | null
       location?: { latitude: number; longitude: number; address?: string } | null
       anonymous: boolean
       source: TicketSource

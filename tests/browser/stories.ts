@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { launchBrowser, screenshot, type Browser } from '../helpers/browser'
+import { launchBrowser, PHONE, screenshot, type Browser, type LaunchOptions } from '../helpers/browser'
 import { REPO, startLocalCloud, type LocalCloud } from '../helpers/localcloud'
 
 export const H5 = join(REPO, 'build', 'h5')
@@ -28,10 +28,10 @@ export interface Stage {
 }
 
 /** A fresh local cloud with the demo town, and a browser. Only clock-driven timers (TIMER_TICK_MS 0). */
-export async function openStage(): Promise<Stage> {
+export async function openStage(launch: LaunchOptions = {}): Promise<Stage> {
   ensureH5Built()
   const cloud = await startLocalCloud({ env: { SEED: 'always', TIMER_TICK_MS: '0' }, readyTimeoutMs: 60_000 })
-  const browser = await launchBrowser()
+  const browser = await launchBrowser(PHONE, launch)
   return {
     cloud,
     browser,

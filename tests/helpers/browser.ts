@@ -24,6 +24,16 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ]
 
+/**
+ * A fake microphone (a beep) that is granted without asking: for the voice-note story and its
+ * screenshots only, so the other stories run as a user who has not been asked anything.
+ */
+export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']
+
+export interface LaunchOptions {
+  fakeMedia?: boolean
+}
+
 /** A phone-sized page in Chinese, like the mini-program's users see. */
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -47,7 +57,10 @@ export function chromiumAvailable(): boolean {
 }
 
 /** Launch headless Chromium with a fresh user-data-dir (nothing carries over between runs). */
-export async function launchBrowser(options: BrowserContextOptions = PHONE): Promise<Browser> {
+export async function launchBrowser(
+  options: BrowserContextOptions = PHONE,
+  launch: LaunchOptions = {},
+): Promise<Browser> {
   if (!chromiumAvailable()) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
@@ -57,7 +70,7 @@ export async function launchBrowser(options: BrowserContextOptions = PHONE): Pro
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: launch.fakeMedia ? [...CHROMIUM_ARGS, ...FAKE_MEDIA_ARGS] : CHROMIUM_ARGS,
     ...options,
   })
   return {

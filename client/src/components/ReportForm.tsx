@@ -1,11 +1,12 @@
 /**
- * The report: a category tile, a few words, photos, optional place and anonymity, one tap.
+ * The report: a category tile, a few words (or a voice note), photos, optional place and anonymity, one tap.
  * The subscribe permission is asked from that tap, before submitting (WeChat allows it only there).
  * `proxy`: an informant or grid worker reporting for a named neighbour (代报).
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import type { VoiceNote } from '@shared/model/ticket'
 import { LIMITS } from '@shared/schemas/limits'
 import { tickets, type Location, type Submitted } from '../services/api'
 import { askSubscribe } from '../services/subscribe'
@@ -18,6 +19,7 @@ import ErrorNotice from './ErrorNotice'
 import PhotoPicker from './PhotoPicker'
 import TextField from './TextField'
 import Toggle from './Toggle'
+import VoiceRecorder from './VoiceRecorder'
 
 interface Props {
   openid: string
@@ -31,6 +33,8 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [uploading, setUploading] = useState(false)
+  const [voice, setVoice] = useState<VoiceNote | null>(null)
+  const [voiceBusy, setVoiceBusy] = useState(false)
   const [location, setLocation] = useState<Location | null>(null)
   const [anonymous, setAnonymous] = useState(false)
   const [name, setName] = useState('')
@@ -52,7 +56,10 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
 
   const check = (): string => {
     if (!category) return '请先点选问题类别'
-    if (text.trim().length < LIMITS.descriptionMin) return `请用至少 ${LIMITS.descriptionMin} 个字说说问题`
+    if (voiceBusy) return '录音还没有完成，请先点“停止”，等它上传好'
+    // A voice note stands in for the words (DESIGN.md §10).
+    if (!voice && text.trim().length < LIMITS.descriptionMin)
+      return `请用至少 ${LIMITS.descriptionMin} 个字说说问题，或者录一段语音`
     if (uploading) return '照片还在上传，请稍等'
     if (proxy && !name.trim()) return '请填写被代报群众的姓名'
     if (phone && !anonymous && !/^1[3-9]\d{9}$/.test(phone)) return '手机号格式不对，请填写 11 位手机号'
@@ -72,6 +79,7 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
           clientRequestId: requestId,
           categoryCode: category,
           description: text.trim(),
+          ...(voice ? { voice } : {}),
           photos,
           location,
           anonymous: proxy ? false : anonymous,
@@ -95,6 +103,13 @@ export default function ReportForm({ openid, gridId, proxy, onDone }: Props) {
         max={LIMITS.descriptionMax}
         placeholder="例如：村口小桥栏杆坏了，小孩容易掉下去"
         testId="description"
+      />
+      <VoiceRecorder
+        openid={openid}
+        onChange={(v, busy) => {
+          setVoice(v)
+          setVoiceBusy(busy)
+        }}
       />
       <PhotoPicker
         openid={openid}

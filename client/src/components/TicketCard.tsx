@@ -7,6 +7,7 @@ import { useTownCategories } from '../hooks/useTownCategories'
 import Countdown from './Countdown'
 import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
+import VoicePlayer from './VoicePlayer'
 
 type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName'>
 
@@ -64,6 +65,7 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
         编号 {t.number}
       </Text>
       <Text className="card__text">{t.description}</Text>
+      {t.voice && <VoicePlayer voice={t.voice} />}
       <PhotoList photos={t.photos} label="上报照片" />
       {t.location?.address && <Text className="card__meta">位置：{t.location.address}</Text>}
       {(t.villageName || t.gridName) && (

@@ -39,8 +39,10 @@ export interface Location {
 export interface SubmitInput {
   clientRequestId: string
   categoryCode: string
+  /** May be empty when a voice note is sent. */
   description: string
   photos: string[]
+  voice?: { fileID: string; durationSec: number } | null
   location?: Location | null
   anonymous?: boolean
   gridId?: string

@@ -55,33 +55,53 @@ export async function callFunction<T>(name: string, data: Record<string, unknown
   return { ok: false, error: { code: 'INTERNAL', message: '当前平台不支持' } }
 }
 
-/**
- * Upload one image. `file` is a local temp path (weapp; h5: a blob: URL from chooseImage) or a
- * File/Blob (h5). Resolves to the cloud fileID.
- */
-export async function uploadImage(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
+/** What an upload is called in its messages. */
+type UploadKind = { read: string; failed: string }
+const IMAGE: UploadKind = { read: '图片读取失败，请重新选择', failed: '图片上传失败，请重试' }
+const AUDIO: UploadKind = { read: '录音读取失败，请重新录音', failed: '录音上传失败，请重试' }
+
+async function uploadFile(
+  file: string | Blob,
+  cloudPath: string,
+  kind: UploadKind,
+): Promise<CallResult<string>> {
   if (process.env.TARO_ENV === 'h5') {
     let blob: Blob
     try {
       blob = typeof file === 'string' ? await (await fetch(file)).blob() : file
     } catch {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: '图片读取失败，请重新选择' } }
+      return { ok: false, error: { code: 'INVALID_INPUT', message: kind.read } }
     }
     return uploadBlob(cloudPath, blob, h5Options())
   }
   if (process.env.TARO_ENV === 'weapp') {
-    if (typeof file !== 'string')
-      return { ok: false, error: { code: 'INVALID_INPUT', message: '图片读取失败，请重新选择' } }
+    if (typeof file !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: kind.read } }
     initCloud()
     try {
       const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file })
       if (res.fileID) return { ok: true, data: res.fileID }
-      return { ok: false, error: { code: 'INTERNAL', message: '图片上传失败，请重试' } }
+      return { ok: false, error: { code: 'INTERNAL', message: kind.failed } }
     } catch {
       return networkError()
     }
   }
   return { ok: false, error: { code: 'INTERNAL', message: '当前平台不支持' } }
+}
+
+/**
+ * Upload one image. `file` is a local temp path (weapp; h5: a blob: URL from chooseImage) or a
+ * File/Blob (h5). Resolves to the cloud fileID.
+ */
+export function uploadImage(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
+  return uploadFile(file, cloudPath, IMAGE)
+}
+
+/**
+ * Upload one voice note (same path rule as photos: `uploads/<openid>/…`). `file` is the recorder's
+ * temp path (weapp: aac/mp3) or the MediaRecorder's Blob (h5: webm/ogg, sent with its audio/* type).
+ */
+export function uploadAudio(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
+  return uploadFile(file, cloudPath, AUDIO)
 }
 
 /**

@@ -212,14 +212,14 @@ describe('the envelope and errors', () => {
     })
   })
   it('turns a zod failure into INVALID_INPUT with the first Chinese message and every issue', () => {
-    const r = ticketsRequest.safeParse({ ...submit, description: '坏', photos: ['x'] })
+    const r = ticketsRequest.safeParse({ ...submit, description: '字'.repeat(501), photos: ['x'] })
     expect(r.success).toBe(false)
     if (!r.success) {
       expect(invalidInput(r.error)).toEqual({
         code: 'INVALID_INPUT',
-        message: '问题描述至少 5 个字',
+        message: '问题描述不能超过 500 个字',
         details: [
-          { path: 'description', message: '问题描述至少 5 个字' },
+          { path: 'description', message: '问题描述不能超过 500 个字' },
           { path: 'photos.0', message: '图片必须先上传到云存储' },
         ],
       })
