@@ -59,6 +59,8 @@ const constraints = (s) => {
   if (s.maxItems !== undefined) parts.push(`≤ ${s.maxItems} items`)
   if (s.pattern) parts.push(`pattern \`${s.pattern.replace(/\|/g, '\\|')}\``)
   if (s.default !== undefined) parts.push(`default \`${JSON.stringify(s.default)}\``)
+  // A rule the type cannot say (e.g. "required unless …"), written on the schema with .describe().
+  if (s.description) parts.push(s.description)
   return parts.join(', ')
 }
 

@@ -57,7 +57,9 @@ export const voiceNote = z.object(
 
 export const description = boundedText('问题描述', LIMITS.descriptionMin, LIMITS.descriptionMax)
 /** Beside a voice note the words are optional (DESIGN.md §10); `wordsOrVoice` keeps the rule. */
-export const descriptionBesideVoice = boundedText('问题描述', 0, LIMITS.descriptionMax)
+export const descriptionBesideVoice = boundedText('问题描述', 0, LIMITS.descriptionMax).describe(
+  `at least ${LIMITS.descriptionMin} chars unless a voice note is attached`,
+)
 
 /**
  * A report says what is wrong in words (at least `descriptionMin`) or in a voice note. Runs on the
