@@ -4,11 +4,16 @@
  * sweep's cost follows the number of due tickets rather than the number open, and prints the weapp
  * main package size. Writes the figures to docs/benchmarks.md. Numbers, not a test: nothing here fails on a figure.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseService } from '../../localcloud/db'
-import { BUILT_FUNCTIONS, ensureBuilt, startLocalCloud, type LocalCloud } from '../../tests/helpers/localcloud'
+import {
+  ensureBuilt,
+  functionsDirWithQuietSweeper,
+  startLocalCloud,
+  type LocalCloud,
+} from '../../tests/helpers/localcloud'
 
 declare const __REPO__: string
 const REPO = __REPO__
@@ -17,27 +22,18 @@ const HOUR = 3_600_000
 type Row = { what: string; ops: number | string; note?: string }
 const rows: Row[] = []
 
-/** A copy of the built functions whose sweeper trigger never fires by itself: the bench runs it. */
-function quietFunctions(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-fns-'))
-  for (const name of readdirSync(BUILT_FUNCTIONS)) cpSync(join(BUILT_FUNCTIONS, name), join(dir, name), { recursive: true })
-  const configPath = join(dir, 'sweeper', 'config.json')
-  const config = JSON.parse(readFileSync(configPath, 'utf8'))
-  config.triggers = [{ name: 'everyMinute', type: 'timer', config: '0 0 0 1 1 * 2099' }]
-  writeFileSync(configPath, JSON.stringify(config))
-  return dir
-}
-
 async function call(cloud: LocalCloud, fn: string, data: Record<string, unknown>, openid: string) {
   const res = await cloud.call(fn, data, openid)
-  if (res.status !== 200 || !res.body?.ok) throw new Error(`${fn}.${data.action}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 200 || !res.body?.ok)
+    throw new Error(`${fn}.${data.action}: ${res.status} ${JSON.stringify(res.body)}`)
   return { data: res.body.data, ops: Number(res.headers.get('x-db-ops')) }
 }
 
 async function sweep(cloud: LocalCloud) {
   const started = Date.now()
   const res = await cloud.dev.runTimer('sweeper')
-  if (res.status !== 200 || !res.body?.ok) throw new Error(`sweeper: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 200 || !res.body?.ok)
+    throw new Error(`sweeper: ${res.status} ${JSON.stringify(res.body)}`)
   return { ops: Number(res.headers.get('x-db-ops')), ms: Date.now() - started, report: res.body.data }
 }
 
@@ -46,14 +42,29 @@ async function perAction(env: Record<string, string>, dataDir: string) {
   const cloud = await startLocalCloud({ seed: true, dataDir, env })
   try {
     const submit = (id: string) =>
-      call(cloud, 'tickets', { action: 'submit', clientRequestId: id, categoryCode: 'environment', description: '村口垃圾堆积三天无人清运' }, 'demo-resident-1')
+      call(
+        cloud,
+        'tickets',
+        {
+          action: 'submit',
+          clientRequestId: id,
+          categoryCode: 'environment',
+          description: '村口垃圾堆积三天无人清运',
+        },
+        'demo-resident-1',
+      )
     // Warm every function's instance first: a first call also loads the town's config into its cache.
     // The first command of an instance also loads the town's directory (villages, grids), so a
     // whole warm-up round runs first; the figures are for warm instances, as most calls are.
     const warm = (await submit('bench-warmup-0001')).data.ticketId as string
     await call(cloud, 'tasks', { action: 'inbox', pageSize: 1 }, 'demo-worker-1')
     await call(cloud, 'tasks', { action: 'signFor', ticketId: warm }, 'demo-worker-1')
-    await call(cloud, 'tasks', { action: 'resolve', ticketId: warm, result: '已清运', photos: [] }, 'demo-worker-1')
+    await call(
+      cloud,
+      'tasks',
+      { action: 'resolve', ticketId: warm, result: '已清运', photos: [] },
+      'demo-worker-1',
+    )
     await call(cloud, 'tickets', { action: 'confirm', ticketId: warm, rating: 5 }, 'demo-resident-1')
     await call(cloud, 'supervision', { action: 'overdueBoard', pageSize: 1 }, 'demo-village-guide-1')
     await call(cloud, 'messages', { action: 'unreadCount' }, 'demo-resident-1')
@@ -64,15 +75,30 @@ async function perAction(env: Record<string, string>, dataDir: string) {
     rows.push({ what: 'tasks.inbox (a page of 20)', ops: inbox.ops })
     const signed = await call(cloud, 'tasks', { action: 'signFor', ticketId }, 'demo-worker-1')
     rows.push({ what: 'tasks.signFor', ops: signed.ops })
-    const resolved = await call(cloud, 'tasks', { action: 'resolve', ticketId, result: '已联系保洁员清运完毕', photos: [] }, 'demo-worker-1')
+    const resolved = await call(
+      cloud,
+      'tasks',
+      { action: 'resolve', ticketId, result: '已联系保洁员清运完毕', photos: [] },
+      'demo-worker-1',
+    )
     rows.push({ what: 'tasks.resolve', ops: resolved.ops })
-    const confirm = await call(cloud, 'tickets', { action: 'confirm', ticketId, rating: 5, comment: '很及时' }, 'demo-resident-1')
+    const confirm = await call(
+      cloud,
+      'tickets',
+      { action: 'confirm', ticketId, rating: 5, comment: '很及时' },
+      'demo-resident-1',
+    )
     rows.push({ what: 'tickets.confirm', ops: confirm.ops })
     const mine = await call(cloud, 'tickets', { action: 'listMine', pageSize: 20 }, 'demo-resident-1')
     rows.push({ what: 'tickets.listMine (a page of 20)', ops: mine.ops })
     const detail = await call(cloud, 'tickets', { action: 'detail', ticketId }, 'demo-resident-1')
     rows.push({ what: 'tickets.detail', ops: detail.ops })
-    const board = await call(cloud, 'supervision', { action: 'overdueBoard', pageSize: 20 }, 'demo-village-guide-1')
+    const board = await call(
+      cloud,
+      'supervision',
+      { action: 'overdueBoard', pageSize: 20 },
+      'demo-village-guide-1',
+    )
     rows.push({ what: 'supervision.overdueBoard (a page of 20)', ops: board.ops })
     const unread = await call(cloud, 'messages', { action: 'unreadCount' }, 'demo-resident-1')
     rows.push({ what: 'messages.unreadCount', ops: unread.ops })
@@ -86,7 +112,8 @@ async function perAction(env: Record<string, string>, dataDir: string) {
 }
 
 type Doc = Record<string, unknown> & { _id: string }
-const shiftIso = (v: unknown, ms: number) => (typeof v === 'string' ? new Date(Date.parse(v) + ms).toISOString() : v)
+const shiftIso = (v: unknown, ms: number) =>
+  typeof v === 'string' ? new Date(Date.parse(v) + ms).toISOString() : v
 
 /** A ticket moved in time: its deadlines and next-due instant shift together. */
 function shifted(template: Doc, ms: number, i: number): Doc {
@@ -111,14 +138,23 @@ async function sweepAtScale(env: Record<string, string>, seededDir: string, open
   cpSync(seededDir, dataDir, { recursive: true })
   const db = DatabaseService.open(join(dataDir, 'db'))
   const all = Object.values(
-    (db.handleSync({ action: 'database.getDocument', collectionName: 'tickets', query: '{"status":"pendingSignFor"}', limit: 1 }) as {
-      data: { list: string[] }
-    }).data.list,
+    (
+      db.handleSync({
+        action: 'database.getDocument',
+        collectionName: 'tickets',
+        query: '{"status":"pendingSignFor"}',
+        limit: 1,
+      }) as {
+        data: { list: string[] }
+      }
+    ).data.list,
   ).map((s) => JSON.parse(s) as Doc)
   const template = all[0]
   if (!template?.deadlines) throw new Error('no pendingSignFor ticket to clone')
   const clockFile = join(dataDir, 'clock.json')
-  const offsetMs = existsSync(clockFile) ? Number(JSON.parse(readFileSync(clockFile, 'utf8')).offsetMs ?? 0) : 0
+  const offsetMs = existsSync(clockFile)
+    ? Number(JSON.parse(readFileSync(clockFile, 'utf8')).offsetMs ?? 0)
+    : 0
   const now = Date.now() + offsetMs
   const signForDue = Date.parse((template.deadlines as { signFor: { dueAt: string } }).signFor.dueAt)
   const toDueNow = now - HOUR - signForDue // sign-for missed an hour ago: overdue step due now
@@ -133,8 +169,15 @@ async function sweepAtScale(env: Record<string, string>, seededDir: string, open
   try {
     const run = await sweep(cloud)
     const again = await sweep(cloud)
-    rows.push({ what: `sweeper, ${open.toLocaleString('en')} open, ${due} due`, ops: run.ops, note: `${run.ms} ms; ${JSON.stringify(run.report).slice(0, 120)}` })
-    rows.push({ what: `sweeper, ${open.toLocaleString('en')} open, right after (nothing due)`, ops: again.ops })
+    rows.push({
+      what: `sweeper, ${open.toLocaleString('en')} open, ${due} due`,
+      ops: run.ops,
+      note: `${run.ms} ms; ${JSON.stringify(run.report).slice(0, 120)}`,
+    })
+    rows.push({
+      what: `sweeper, ${open.toLocaleString('en')} open, right after (nothing due)`,
+      ops: again.ops,
+    })
   } finally {
     await cloud.stop()
     rmSync(dataDir, { recursive: true, force: true })
@@ -143,7 +186,7 @@ async function sweepAtScale(env: Record<string, string>, seededDir: string, open
 
 async function main() {
   ensureBuilt()
-  const functionsDir = quietFunctions()
+  const functionsDir = functionsDirWithQuietSweeper()
   const env = { FUNCTIONS_DIR: functionsDir, TIMER_TICK_MS: '0' }
   const seededDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-seed-'))
   try {

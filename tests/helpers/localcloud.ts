@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
   statSync,
@@ -115,6 +116,23 @@ export function makeFunctionsDir(functions: Record<string, TestFunction>, copyBu
     writeFileSync(join(dir, name, 'index.js'), fn.code)
     writeFileSync(join(dir, name, 'config.json'), JSON.stringify(fn.config ?? {}))
   }
+  return dir
+}
+
+/**
+ * A temp FUNCTIONS_DIR with copies of every built function whose sweeper trigger never fires by
+ * itself (moved to 2099), so moving the clock never runs it behind a caller's back: tests and the
+ * bench run it with `dev.runTimer('sweeper')`.
+ */
+export function functionsDirWithQuietSweeper(): string {
+  ensureBuilt()
+  const dir = mkdtempSync(join(tmpdir(), 'yiwang-fns-'))
+  for (const name of readdirSync(BUILT_FUNCTIONS))
+    cpSync(join(BUILT_FUNCTIONS, name), join(dir, name), { recursive: true })
+  const configPath = join(dir, 'sweeper', 'config.json')
+  const config = JSON.parse(readFileSync(configPath, 'utf8'))
+  config.triggers = [{ name: 'everyMinute', type: 'timer', config: '0 0 0 1 1 * 2099' }]
+  writeFileSync(configPath, JSON.stringify(config))
   return dir
 }
 

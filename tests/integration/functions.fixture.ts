@@ -9,14 +9,11 @@
  * must drop nothing. The API reference is generated from those schemas, so it cannot lie about what
  * the functions answer.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { FUNCTION_SCHEMAS } from '@shared/index'
 import * as z from 'zod'
 import {
-  BUILT_FUNCTIONS,
-  ensureBuilt,
+  functionsDirWithQuietSweeper,
   startLocalCloud,
   type LocalCloud,
   type Reply,
@@ -77,23 +74,11 @@ export function checkAnswer(fn: string, action: string, answer: Envelope): void 
     )
 }
 
-function quietFunctionsDir(): string {
-  ensureBuilt()
-  const dir = mkdtempSync(join(tmpdir(), 'yiwang-fns-'))
-  for (const name of readdirSync(BUILT_FUNCTIONS))
-    cpSync(join(BUILT_FUNCTIONS, name), join(dir, name), { recursive: true })
-  const configPath = join(dir, 'sweeper', 'config.json')
-  const config = JSON.parse(readFileSync(configPath, 'utf8'))
-  config.triggers = [{ name: 'everyMinute', type: 'timer', config: '0 0 0 1 1 * 2099' }]
-  writeFileSync(configPath, JSON.stringify(config))
-  return dir
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sdkDb = (url: string) => initCloud(`${url}/tcb`).database() as any
 
 export async function startTown(): Promise<Town> {
-  const functionsDir = quietFunctionsDir()
+  const functionsDir = functionsDirWithQuietSweeper()
   const cloud = await startLocalCloud({
     seed: true,
     env: { FUNCTIONS_DIR: functionsDir, TIMER_TICK_MS: '0', POOL_SIZE: '6' },
