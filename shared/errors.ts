@@ -21,7 +21,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: '没有找到相关记录',
   FORBIDDEN: '您没有权限进行此操作',
   INVALID_TRANSITION: '工单当前状态不能进行此操作',
-  CONFLICT: '工单已被他人更新，请刷新后重试',
+  CONFLICT: '内容已被他人修改，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   CONTENT_RISKY: '内容可能含有违规信息，请修改后再提交',
   INTERNAL: '系统繁忙，请稍后再试',

@@ -41,6 +41,8 @@ export * from './tickets/context'
 export * from './tickets/effects'
 export * from './tickets/transition'
 export * from './tickets/ticketNumber'
+export * from './tickets/ticketCounter'
+export * from './tickets/inboxKey'
 
 // routing and permissions
 export * from './routing/routeTicket'

@@ -1,13 +1,13 @@
 import { SUBSCRIBE_GROUPS, messageCentreEntry, type MessagesRequest } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { defaultTownId, townConfig } from '../_lib/config'
-import type { Caller } from '../_lib/context'
-import { pageWhere, toPage } from '../_lib/cursor'
-import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
-import type { NotificationDocument } from '../_lib/outbox'
-import { creditsOf, grantCredit } from '../_lib/subscriptions'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { defaultTownId, townConfig } from '../_lib/store/config'
+import type { Caller } from '../_lib/entry/context'
+import { pageWhere, toPage } from '../_lib/store/cursor'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { AppError } from '../_lib/entry/envelope'
+import type { NotificationDocument } from '../_lib/outbox/outbox'
+import { creditsOf, grantCredit } from '../_lib/outbox/subscriptions'
 
 type Req<A extends MessagesRequest['action']> = Extract<MessagesRequest, { action: A }>
 

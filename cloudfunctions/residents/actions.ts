@@ -1,11 +1,11 @@
 import type { Grid, ResidentsRequest, Village } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { defaultTownId } from '../_lib/config'
-import { residentId } from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
-import { isDuplicateKey } from '../_lib/transactions'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { defaultTownId } from '../_lib/store/config'
+import { residentId } from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { AppError } from '../_lib/entry/envelope'
+import { isDuplicateKey } from '../_lib/store/transactions'
 
 type Req<A extends ResidentsRequest['action']> = Extract<ResidentsRequest, { action: A }>
 

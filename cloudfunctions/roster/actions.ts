@@ -11,13 +11,13 @@ import {
   type Staff,
   type Village,
 } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { defaultTownId, townConfig } from '../_lib/config'
-import { findStaff, requireStaff } from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
-import { inTransaction } from '../_lib/transactions'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { defaultTownId, townConfig } from '../_lib/store/config'
+import { findStaff, requireStaff } from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { AppError } from '../_lib/entry/envelope'
+import { inTransaction } from '../_lib/store/transactions'
 import { structureUpdates } from './structure'
 
 type Req<A extends RosterRequest['action']> = Extract<RosterRequest, { action: A }>

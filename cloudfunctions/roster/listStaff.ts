@@ -4,11 +4,11 @@
  * code is never shown again (a lost code is replaced: `regenerateInvite`).
  */
 import { inviteState, type RosterRequest, type Staff, type StaffRow } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { pageWhere, toPage } from '../_lib/cursor'
-import type { ActionContext } from '../_lib/defineActions'
-import { directory, gridNames } from '../_lib/directory'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { pageWhere, toPage } from '../_lib/store/cursor'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { directory, gridNames } from '../_lib/store/directory'
 import { requireRosterAdmin } from './actions'
 
 type Req = Extract<RosterRequest, { action: 'listStaff' }>

@@ -4,8 +4,8 @@
  * read them). Pure: the updates, not their execution. Also used by the demo seed.
  */
 import type { Grid, Staff } from '@shared/index'
-import { C } from '../_lib/collections'
-import { db } from '../_lib/cloud'
+import { C } from '../_lib/store/collections'
+import { db } from '../_lib/platform/cloud'
 
 export interface StructureUpdate {
   collection: string

@@ -7,15 +7,15 @@ import {
   type Ticket,
   type TicketCommand,
 } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { checkText } from '../_lib/contentSecurity'
-import { requireStaff } from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
-import { assigneeFor, loadGrid } from '../_lib/routing'
-import { callerCommand } from '../_lib/ticketCommand'
-import { getTicket, ticketsIn, toTicket } from '../_lib/ticketRepository'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { checkText } from '../_lib/platform/contentSecurity'
+import { requireStaff } from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { AppError } from '../_lib/entry/envelope'
+import { assigneeFor, loadGrid } from '../_lib/flows/routing'
+import { callerCommand } from '../_lib/flows/ticketCommand'
+import { getTicket, ticketsIn, toTicket } from '../_lib/store/ticketRepository'
 
 type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, { action: A }>
 

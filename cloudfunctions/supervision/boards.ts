@@ -4,12 +4,12 @@
  * Each page is one indexed query plus one roster query for the owners' names.
  */
 import { summarizeTicket, type SupervisionRequest, type Ticket, type TicketStatus } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { requireStaff } from '../_lib/context'
-import { decodeOffset } from '../_lib/cursor'
-import type { ActionContext } from '../_lib/defineActions'
-import { directory, staffNames } from '../_lib/directory'
-import { ticketsIn, toTicket } from '../_lib/ticketRepository'
+import { db } from '../_lib/platform/cloud'
+import { requireStaff } from '../_lib/entry/context'
+import { decodeOffset } from '../_lib/store/cursor'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { directory, staffNames } from '../_lib/store/directory'
+import { ticketsIn, toTicket } from '../_lib/store/ticketRepository'
 import { supervisedVillages } from './scope'
 
 type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, { action: A }>

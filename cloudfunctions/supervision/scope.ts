@@ -1,5 +1,5 @@
 import { TOWN_ROLES, hasRole, type Actor } from '@shared/index'
-import { AppError } from '../_lib/envelope'
+import { AppError } from '../_lib/entry/envelope'
 
 /**
  * The villages a supervising caller may look at: all (null) for the town roles, their own for a

@@ -1,13 +1,13 @@
 /**
  * `sweeper`: started every minute by its timer trigger (config.json). Any user can call any
  * function, so it first checks that the platform started it: a call with an OPENID, or from a
- * source other than the trigger, is refused. The work is in _lib/sweep.ts.
+ * source other than the trigger, is refused. The work is in _lib/flows/sweep.ts.
  */
 import { sweeperEvent } from '@shared/index'
-import { wxContext } from '../_lib/cloud'
-import { defineFunction } from '../_lib/defineFunction'
-import { fail, type Envelope } from '../_lib/envelope'
-import { sweep } from '../_lib/sweep'
+import { wxContext } from '../_lib/platform/cloud'
+import { defineFunction } from '../_lib/entry/defineFunction'
+import { fail, type Envelope } from '../_lib/entry/envelope'
+import { sweep } from '../_lib/flows/sweep'
 
 const run = defineFunction(
   {},

@@ -3,7 +3,7 @@
  * product's collections (only from a trigger/admin context: never for a mini-program user).
  */
 import cloud from 'wx-server-sdk'
-import { AppError, defineFunction } from '../_lib'
+import { AppError, defineFunction } from '../_lib/entry/index'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })

@@ -1,12 +1,12 @@
 import type { TasksRequest, TicketCommand, TicketStatus } from '@shared/index'
-import { checkText } from '../_lib/contentSecurity'
-import { requireStaff } from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { requireOwnUploads } from '../_lib/photos'
-import { assigneeFor, loadGrid } from '../_lib/routing'
-import { callerCommand } from '../_lib/ticketCommand'
-import { countByStatus, statusIn, ticketPage } from '../_lib/ticketQueries'
-import { getTicket } from '../_lib/ticketRepository'
+import { checkText } from '../_lib/platform/contentSecurity'
+import { requireStaff } from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { requireOwnUploads } from '../_lib/platform/photos'
+import { assigneeFor, loadGrid } from '../_lib/flows/routing'
+import { callerCommand } from '../_lib/flows/ticketCommand'
+import { countByStatus, statusIn, ticketPage } from '../_lib/store/ticketQueries'
+import { getTicket } from '../_lib/store/ticketRepository'
 
 type Req<A extends TasksRequest['action']> = Extract<TasksRequest, { action: A }>
 

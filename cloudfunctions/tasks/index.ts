@@ -1,6 +1,6 @@
 /** `tasks`: the assignee's inbox and handling, and patrol logs (shared/schemas/tasksFunction.ts). */
 import { tasksRequest } from '@shared/index'
-import { defineActions } from '../_lib/defineActions'
+import { defineActions } from '../_lib/entry/defineActions'
 import { addProgress, inbox, requestInfo, resolve, resume, returnTicket, signFor, transfer } from './actions'
 import { patrol } from './patrol'
 

@@ -4,16 +4,16 @@
  * idempotent on the client's request id.
  */
 import { can, type TasksRequest } from '@shared/index'
-import { db } from '../_lib/cloud'
-import { C } from '../_lib/collections'
-import { checkText } from '../_lib/contentSecurity'
-import { requireStaff } from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { AppError } from '../_lib/envelope'
-import { requireOwnUploads } from '../_lib/photos'
-import { loadGrid } from '../_lib/routing'
-import { idFor, submitConcern } from '../_lib/submission'
-import { isDuplicateKey } from '../_lib/transactions'
+import { db } from '../_lib/platform/cloud'
+import { C } from '../_lib/store/collections'
+import { checkText } from '../_lib/platform/contentSecurity'
+import { requireStaff } from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { AppError } from '../_lib/entry/envelope'
+import { requireOwnUploads } from '../_lib/platform/photos'
+import { loadGrid } from '../_lib/flows/routing'
+import { idFor, submitConcern } from '../_lib/flows/submission'
+import { isDuplicateKey } from '../_lib/store/transactions'
 
 type PatrolRequest = Extract<TasksRequest, { action: 'patrol' }>
 

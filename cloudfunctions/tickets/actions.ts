@@ -8,7 +8,7 @@ import {
   type TicketStatus,
   type TicketsRequest,
 } from '@shared/index'
-import { checkText } from '../_lib/contentSecurity'
+import { checkText } from '../_lib/platform/contentSecurity'
 import {
   callerFrom,
   findResident,
@@ -17,16 +17,16 @@ import {
   requireStaff,
   requireTown,
   type Caller,
-} from '../_lib/context'
-import type { ActionContext } from '../_lib/defineActions'
-import { directory, staffNames } from '../_lib/directory'
-import { AppError } from '../_lib/envelope'
-import { requireOwnUploads } from '../_lib/photos'
-import { loadGrid } from '../_lib/routing'
-import { submitConcern } from '../_lib/submission'
-import { callerCommand } from '../_lib/ticketCommand'
-import { statusIn, ticketPage } from '../_lib/ticketQueries'
-import { getTicket } from '../_lib/ticketRepository'
+} from '../_lib/entry/context'
+import type { ActionContext } from '../_lib/entry/defineActions'
+import { directory, staffNames } from '../_lib/store/directory'
+import { AppError } from '../_lib/entry/envelope'
+import { requireOwnUploads } from '../_lib/platform/photos'
+import { loadGrid } from '../_lib/flows/routing'
+import { submitConcern } from '../_lib/flows/submission'
+import { callerCommand } from '../_lib/flows/ticketCommand'
+import { statusIn, ticketPage } from '../_lib/store/ticketQueries'
+import { getTicket } from '../_lib/store/ticketRepository'
 
 type Req<A extends TicketsRequest['action']> = Extract<TicketsRequest, { action: A }>
 

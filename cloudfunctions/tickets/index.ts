@@ -1,6 +1,6 @@
 /** `tickets`: what residents and informants do with their own reports (shared/schemas/ticketsFunction.ts). */
 import { ticketsRequest } from '@shared/index'
-import { defineActions } from '../_lib/defineActions'
+import { defineActions } from '../_lib/entry/defineActions'
 import { confirm, detail, listMine, reopen, submit, supplement } from './actions'
 
 export const main = defineActions({

@@ -17,8 +17,8 @@ import {
   type TicketCommand,
   type TransitionContext,
 } from '../../shared/index'
-import { notificationsFor, type NotificationDocument } from '../../cloudfunctions/_lib/notificationDocuments'
-import { advanceCounter, type CounterDocument } from '../../cloudfunctions/_lib/ticketCounter'
+import { notificationsFor, type NotificationDocument } from '../../cloudfunctions/_lib/outbox/notificationDocuments'
+import { advanceCounter, type CounterDocument } from '../../shared/index'
 import type { DemoRoster } from './demoRoster'
 
 type By = 'reporter' | 'worker' | 'guide'

@@ -3,7 +3,7 @@
  * local database in bulk — ~950 roster entries one function call each would take minutes, and
  * there is no product action for a bulk import yet — through the `DemoSink` the seed is given.
  */
-import { inboxKey as inboxKeyOf } from '../../cloudfunctions/_lib/inboxKey'
+import { inboxKey as inboxKeyOf } from '../../shared/index'
 import { DEFAULT_TEMPLATE_CONFIG } from '../../shared/index'
 import { DEMO_TOWN_ID, DEMO_TOWN_NAME, buildDemoRoster } from './demoRoster'
 import { buildDemoTickets } from './demoTickets'

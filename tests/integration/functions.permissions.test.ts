@@ -4,7 +4,7 @@
  * same village, another village, town-wide, the reporter, another resident).
  */
 import { can, type PermissionAction, type Resident, type Staff, type Ticket } from '@shared/index'
-import { callerFrom } from '../../cloudfunctions/_lib/context'
+import { callerFrom } from '../../cloudfunctions/_lib/entry/context'
 import { expectOk, requestId, startTown, type Town } from './functions.fixture'
 
 let town: Town

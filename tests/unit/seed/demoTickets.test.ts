@@ -1,6 +1,6 @@
 /** The demo seed numbers its tickets as the submit transaction does, and leaves the day counters behind. */
 import { ticketCounterKey } from '@shared/index'
-import { advanceCounter } from '../../../cloudfunctions/_lib/ticketCounter'
+import { advanceCounter } from '@shared/index'
 import { DEMO_TOWN_ID, buildDemoRoster } from '../../../localcloud/seed/demoRoster'
 import { buildDemoTickets } from '../../../localcloud/seed/demoTickets'
 

@@ -5,7 +5,7 @@
  * hazard must not be lost to an outage, and a person will see it.
  */
 import { openapi } from './cloud'
-import { AppError } from './envelope'
+import { AppError } from '../entry/envelope'
 
 export type Verdict = 'pass' | 'review'
 

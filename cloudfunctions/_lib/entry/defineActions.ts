@@ -7,7 +7,7 @@
  */
 import { invalidInput } from '@shared/index'
 import type { z } from 'zod'
-import { wxContext } from './cloud'
+import { wxContext } from '../platform/cloud'
 import { loadCaller, type Caller, type CallerNeeds } from './context'
 import { defineFunction, type Handler } from './defineFunction'
 import { AppError, fail } from './envelope'

@@ -16,7 +16,7 @@ import {
   type TownRules,
   type WorkingCalendar,
 } from '@shared/index'
-import { db } from './cloud'
+import { db } from '../platform/cloud'
 import { C } from './collections'
 
 export interface TownLimits {

@@ -4,28 +4,11 @@
  * Simplified Chinese; a thrown error never reaches the caller with its stack.
  */
 
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'CONTENT_RISKY'
-  | 'INTERNAL'
+import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors'
 
-export const MESSAGES: Record<ErrorCode, string> = {
-  INVALID_INPUT: '提交的内容不正确，请检查后重试',
-  UNAUTHENTICATED: '请先登录',
-  NOT_FOUND: '没有找到相关内容',
-  FORBIDDEN: '没有权限进行此操作',
-  INVALID_TRANSITION: '当前状态下不能进行此操作',
-  CONFLICT: '内容已被他人修改，请刷新后重试',
-  RATE_LIMITED: '操作太频繁，请稍后再试',
-  CONTENT_RISKY: '内容含有不当信息，请修改后再提交',
-  INTERNAL: '系统繁忙，请稍后再试',
-}
+export type { ErrorCode }
+/** The one code → message table lives in shared/errors.ts (the client shows the same words). */
+export const MESSAGES = ERROR_MESSAGES
 
 export interface Failure {
   ok: false

@@ -12,9 +12,9 @@ import {
   type Ticket,
   type Village,
 } from '@shared/index'
-import { db } from './cloud'
-import { C } from './collections'
-import { AppError } from './envelope'
+import { db } from '../platform/cloud'
+import { C } from '../store/collections'
+import { AppError } from '../entry/envelope'
 
 /** A grid of this town (1 read), or NOT_FOUND. */
 export async function loadGrid(townId: string, gridId: string): Promise<Grid> {

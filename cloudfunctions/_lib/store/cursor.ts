@@ -3,8 +3,8 @@
  * keyset cursors — the sort value and `_id` of the last row, opaque to the client — so a page costs
  * one indexed query however deep it is.
  */
-import { db } from './cloud'
-import { AppError } from './envelope'
+import { db } from '../platform/cloud'
+import { AppError } from '../entry/envelope'
 
 export interface Keyset {
   /** The sort field's value on the last row. */

@@ -6,10 +6,10 @@
  * from the in-app state (`read`), like FixMyStreet's send_state; the sweeper dispatches (dispatch.ts).
  */
 import type { Effect, Village } from '@shared/index'
-import { db } from './cloud'
-import { C } from './collections'
+import { db } from '../platform/cloud'
+import { C } from '../store/collections'
 import { auditsFor, isGroup, notificationsFor } from './notificationDocuments'
-import type { Transaction } from './sdkTypes'
+import type { Transaction } from '../platform/sdkTypes'
 
 export * from './notificationDocuments'
 

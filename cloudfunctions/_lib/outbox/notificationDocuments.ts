@@ -11,7 +11,7 @@ import type {
   TemplateInputs,
   TemplateKey,
   Village,
-} from '../../shared/index'
+} from '../../../shared/index'
 
 /**
  * `unknown`: claimed for sending and never finished (the sender crashed mid-send). WeChat may or may

@@ -6,16 +6,16 @@
  * and on fresh reads the step is no longer due. Then the outbox is dispatched.
  */
 import { dueActions, systemActor, transition, type Ticket, type TicketCommand } from '@shared/index'
-import { db } from './cloud'
-import { listTownIds, townConfig, type TownConfig } from './config'
-import { encodeCursor, pageWhere } from './cursor'
-import { staffNames } from './directory'
-import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from './dispatch'
-import { AppError } from './envelope'
-import type { EffectBatch } from './outbox'
+import { db } from '../platform/cloud'
+import { listTownIds, townConfig, type TownConfig } from '../store/config'
+import { encodeCursor, pageWhere } from '../store/cursor'
+import { staffNames } from '../store/directory'
+import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
+import { AppError } from '../entry/envelope'
+import type { EffectBatch } from '../outbox/outbox'
 import { persist, transitionContext } from './ticketCommand'
-import { getTicket, saveTicket, ticketsIn, toTicket } from './ticketRepository'
-import { Abort, inTransaction } from './transactions'
+import { getTicket, saveTicket, ticketsIn, toTicket } from '../store/ticketRepository'
+import { Abort, inTransaction } from '../store/transactions'
 
 export interface SweepReport {
   examined: number

@@ -3,10 +3,10 @@
  * indexes (docs/indexes.md): `inboxKey` (inboxKey.ts). Writes happen inside the caller's transaction.
  */
 import type { Ticket } from '@shared/index'
-import { inboxKey } from './inboxKey'
-import { db } from './cloud'
+import { inboxKey } from '@shared/index'
+import { db } from '../platform/cloud'
 import { C } from './collections'
-import type { Transaction } from './sdkTypes'
+import type { Transaction } from '../platform/sdkTypes'
 
 export type StoredTicket = Ticket & { inboxKey: string }
 

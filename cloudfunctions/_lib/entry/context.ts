@@ -3,8 +3,8 @@
  * (`staff`) and in `residents`. The caller's town comes from those records, never from a request.
  */
 import type { Actor, Resident, Role, Staff } from '@shared/index'
-import { db } from './cloud'
-import { C } from './collections'
+import { db } from '../platform/cloud'
+import { C } from '../store/collections'
 import { AppError } from './envelope'
 
 export interface Caller {

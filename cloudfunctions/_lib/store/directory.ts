@@ -4,7 +4,7 @@
  * current (routing, escalation recipients) read the grid or village document itself.
  */
 import type { Grid, Staff, Village } from '@shared/index'
-import { db } from './cloud'
+import { db } from '../platform/cloud'
 import { C } from './collections'
 
 export interface Directory {

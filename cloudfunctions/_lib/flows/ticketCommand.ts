@@ -14,15 +14,15 @@ import {
   type TicketView,
   type TransitionContext,
 } from '@shared/index'
-import { townConfig, type TownConfig } from './config'
-import { requireStaff, requireTown } from './context'
-import type { ActionContext } from './defineActions'
-import { directory, gridNames } from './directory'
-import { AppError } from './envelope'
-import { villagesFor, writeEffects, type EffectBatch } from './outbox'
-import type { Transaction } from './sdkTypes'
-import { getTicket, saveTicket } from './ticketRepository'
-import { inTransaction } from './transactions'
+import { townConfig, type TownConfig } from '../store/config'
+import { requireStaff, requireTown } from '../entry/context'
+import type { ActionContext } from '../entry/defineActions'
+import { directory, gridNames } from '../store/directory'
+import { AppError } from '../entry/envelope'
+import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
+import type { Transaction } from '../platform/sdkTypes'
+import { getTicket, saveTicket } from '../store/ticketRepository'
+import { inTransaction } from '../store/transactions'
 
 export interface TicketCommandRun {
   townId: string

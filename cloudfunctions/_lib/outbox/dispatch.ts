@@ -8,9 +8,9 @@
  * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
  */
 import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
-import { db, openapi } from './cloud'
-import { C } from './collections'
-import type { TownConfig } from './config'
+import { db, openapi } from '../platform/cloud'
+import { C } from '../store/collections'
+import type { TownConfig } from '../store/config'
 import type { NotificationDocument } from './outbox'
 import { clearCredits, creditsHeld, refundCredit, spendCredit, subscriptionId } from './subscriptions'
 

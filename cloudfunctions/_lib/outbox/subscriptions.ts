@@ -4,9 +4,9 @@
  * One document per openid and template, `_id` derived from both.
  */
 import { createHash } from 'node:crypto'
-import { db } from './cloud'
-import { C } from './collections'
-import { isDuplicateKey } from './transactions'
+import { db } from '../platform/cloud'
+import { C } from '../store/collections'
+import { isDuplicateKey } from '../store/transactions'
 
 export interface SubscriptionDocument {
   _id: string

@@ -6,9 +6,9 @@
  * decisions depend only on what it reads, so this is safe), a bounded number of times, and then
  * answered as CONFLICT.
  */
-import { db } from './cloud'
-import { AppError } from './envelope'
-import type { Transaction } from './sdkTypes'
+import { db } from '../platform/cloud'
+import { AppError } from '../entry/envelope'
+import type { Transaction } from '../platform/sdkTypes'
 
 interface SdkError {
   code?: unknown

@@ -1,4 +1,4 @@
-import type { Ticket, TicketStatus } from '../../shared/index'
+import type { Ticket, TicketStatus } from '../model/ticket'
 
 const INBOX_RANK: Record<TicketStatus, number> = {
   pendingSignFor: 0,

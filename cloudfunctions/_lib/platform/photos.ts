@@ -3,7 +3,7 @@
  * uploads to `uploads/<openid>/<name>.<ext>`; a fileID is `cloud://<env>.<bucket>/<path>`. Anything
  * else — another user's upload, another environment's file, a path that climbs out — is refused.
  */
-import { AppError } from './envelope'
+import { AppError } from '../entry/envelope'
 
 const FILE_ID = /^cloud:\/\/([^/.\s]+)\.[^/\s]+\/(.+)$/
 /** By extension: weapp's recorder writes aac/mp3 (m4a on some phones), the h5 MediaRecorder webm/ogg. */

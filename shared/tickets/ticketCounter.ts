@@ -1,11 +1,12 @@
 /**
- * The day's ticket counter (DESIGN.md §4 `counters`): one document per town and Shanghai day,
+ * The day's ticket counter (the `counters` collection): one document per town and Shanghai day,
  * `ticket:<townId>:<yyyymmdd>`, holding the last number given out and how many reports each
  * reporter made that day (the daily limit). One pure step, used by the submit transaction and by
  * the demo seed, so a seeded day numbers its tickets exactly as a live day would and the first
  * live report after the seed continues the sequence instead of repeating it.
  */
-import { formatTicketNumber, shanghaiDate, ticketCounterKey } from '../../shared/index'
+import { shanghaiDate } from '../calendar/shanghaiTime'
+import { formatTicketNumber, ticketCounterKey } from './ticketNumber'
 
 export interface CounterDocument {
   _id: string

@@ -3,7 +3,7 @@
  * Rows are summaries (no reporter), so lists need no masking decisions.
  */
 import { summarizeTicket, type TicketStatus, type TicketSummary } from '@shared/index'
-import { db } from './cloud'
+import { db } from '../platform/cloud'
 import { pageWhere, toPage } from './cursor'
 import { ticketsIn, toTicket, type StoredTicket } from './ticketRepository'
 

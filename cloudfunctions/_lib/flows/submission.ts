@@ -18,18 +18,18 @@ import {
   type TicketSource,
   type VoiceNote,
 } from '@shared/index'
-import { C } from './collections'
-import { townConfig } from './config'
-import { checkText } from './contentSecurity'
-import { AppError } from './envelope'
-import { requireOwnUploads, requireOwnVoice } from './photos'
+import { C } from '../store/collections'
+import { townConfig } from '../store/config'
+import { checkText } from '../platform/contentSecurity'
+import { AppError } from '../entry/envelope'
+import { requireOwnUploads, requireOwnVoice } from '../platform/photos'
 import { routeIn } from './routing'
-import type { Transaction } from './sdkTypes'
+import type { Transaction } from '../platform/sdkTypes'
 import { refusal, transitionContext } from './ticketCommand'
-import { getTicket, insertTicket } from './ticketRepository'
-import { advanceCounter, type CounterDocument } from './ticketCounter'
-import { Abort, inTransaction, isDuplicateKey } from './transactions'
-import { villagesFor, writeEffects, type EffectBatch } from './outbox'
+import { getTicket, insertTicket } from '../store/ticketRepository'
+import { advanceCounter, type CounterDocument } from '@shared/index'
+import { Abort, inTransaction, isDuplicateKey } from '../store/transactions'
+import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 
 export interface Concern {
   clientRequestId: string
