@@ -19,7 +19,8 @@ export function structureUpdates(staff: Staff, grids: Pick<Grid, '_id'>[]): Stru
   const gridData: Record<string, unknown> = {}
   if (staff.roles.includes('gridWorker')) gridData.workerId = staff._id
   if (staff.roles.includes('informant')) gridData.informantIds = _.addToSet(staff._id)
-  if (Object.keys(gridData).length > 0) for (const g of grids) out.push({ collection: C.grids, id: g._id, data: gridData })
+  if (Object.keys(gridData).length > 0)
+    for (const g of grids) out.push({ collection: C.grids, id: g._id, data: gridData })
   const villageData: Record<string, unknown> = {}
   if (staff.roles.includes('villageGuide')) villageData.villageGuideIds = _.addToSet(staff._id)
   if (staff.roles.includes('townGuide')) villageData.townGuideIds = _.addToSet(staff._id)

@@ -14,11 +14,23 @@ import { supervisedVillages } from './scope'
 
 type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, { action: A }>
 
-const CHASED: readonly TicketStatus[] = ['submitted', 'pendingSignFor', 'inProgress', 'awaitingInfo', 'returned']
+const CHASED: readonly TicketStatus[] = [
+  'submitted',
+  'pendingSignFor',
+  'inProgress',
+  'awaitingInfo',
+  'returned',
+]
 const WAITING: readonly TicketStatus[] = ['returned', 'submitted']
 
 async function rows(townId: string, tickets: Ticket[]) {
-  const [dir, names] = await Promise.all([directory(townId), staffNames(townId, tickets.map((t) => t.assigneeId ?? ''))])
+  const [dir, names] = await Promise.all([
+    directory(townId),
+    staffNames(
+      townId,
+      tickets.map((t) => t.assigneeId ?? ''),
+    ),
+  ])
   return tickets.map((t) => ({
     ...summarizeTicket(t),
     assigneeName: t.assigneeId === null ? null : (names[t.assigneeId] ?? null),
@@ -37,9 +49,15 @@ async function board(
   const offset = decodeOffset(cursor)
   let q = ticketsIn().where(where)
   for (const [field, dir] of order) q = q.orderBy(field, dir)
-  const { data } = await q.skip(offset).limit(pageSize + 1).get()
+  const { data } = await q
+    .skip(offset)
+    .limit(pageSize + 1)
+    .get()
   const page = data.slice(0, pageSize).map(toTicket)
-  return { items: await rows(townId, page), nextCursor: data.length > pageSize ? String(offset + pageSize) : null }
+  return {
+    items: await rows(townId, page),
+    nextCursor: data.length > pageSize ? String(offset + pageSize) : null,
+  }
 }
 
 export async function overdueBoard(req: Req<'overdueBoard'>, ctx: ActionContext) {
@@ -53,7 +71,17 @@ export async function overdueBoard(req: Req<'overdueBoard'>, ctx: ActionContext)
     'escalation.level': _.gte(req.minLevel),
     ...(villages ? { villageId: _.in(villages) } : {}),
   }
-  return board(staff.townId, where, [['escalation.level', 'desc'], ['deadlines.resolve.dueAt', 'asc'], ['_id', 'asc']], req.pageSize, req.cursor)
+  return board(
+    staff.townId,
+    where,
+    [
+      ['escalation.level', 'desc'],
+      ['deadlines.resolve.dueAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    req.pageSize,
+    req.cursor,
+  )
 }
 
 export async function returnedQueue(req: Req<'returnedQueue'>, ctx: ActionContext) {
@@ -61,6 +89,19 @@ export async function returnedQueue(req: Req<'returnedQueue'>, ctx: ActionContex
   const staff = requireStaff(caller)
   const villages = supervisedVillages(caller.actor, req.villageId)
   const _ = db().command
-  const where = { townId: staff.townId, status: _.in([...WAITING]), ...(villages ? { villageId: _.in(villages) } : {}) }
-  return board(staff.townId, where, [['updatedAt', 'asc'], ['_id', 'asc']], req.pageSize, req.cursor)
+  const where = {
+    townId: staff.townId,
+    status: _.in([...WAITING]),
+    ...(villages ? { villageId: _.in(villages) } : {}),
+  }
+  return board(
+    staff.townId,
+    where,
+    [
+      ['updatedAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    req.pageSize,
+    req.cursor,
+  )
 }

@@ -36,7 +36,14 @@ export async function patrol(req: PatrolRequest, ctx: ActionContext) {
   const caller = await ctx.caller({ staff: true })
   const staff = requireStaff(caller)
   const grid = await loadGrid(staff.townId, req.gridId)
-  if (!can(caller.actor, 'logPatrol', { kind: 'grid', townId: grid.townId, villageId: grid.villageId, gridId: grid._id })) {
+  if (
+    !can(caller.actor, 'logPatrol', {
+      kind: 'grid',
+      townId: grid.townId,
+      villageId: grid.villageId,
+      gridId: grid._id,
+    })
+  ) {
     throw new AppError('FORBIDDEN', '只能登记本网格的巡查')
   }
   requireOwnUploads(req.photos, ctx.openid, ctx.env)
@@ -86,5 +93,9 @@ export async function patrol(req: PatrolRequest, ctx: ActionContext) {
       await txn.collection(C.patrols).add({ data: log(t._id, t.number) })
     },
   )
-  return { patrolId: idFor('p', ctx.openid, req.clientRequestId), ticketId: ticket._id, ticketNumber: ticket.number }
+  return {
+    patrolId: idFor('p', ctx.openid, req.clientRequestId),
+    ticketId: ticket._id,
+    ticketNumber: ticket.number,
+  }
 }

@@ -17,7 +17,10 @@ import {
   type TicketCommand,
   type TransitionContext,
 } from '../../shared/index'
-import { notificationsFor, type NotificationDocument } from '../../cloudfunctions/_lib/outbox/notificationDocuments'
+import {
+  notificationsFor,
+  type NotificationDocument,
+} from '../../cloudfunctions/_lib/outbox/notificationDocuments'
 import { advanceCounter, type CounterDocument } from '../../shared/index'
 import type { DemoRoster } from './demoRoster'
 

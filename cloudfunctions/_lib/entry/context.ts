@@ -53,7 +53,10 @@ export function callerFrom(openid: string, staff: Staff | null, resident: Reside
 }
 
 /** Loads what the action needs (in parallel), so an action pays only for the lookups it uses. */
-export async function loadCaller(openid: string, needs: CallerNeeds = { staff: true, resident: true }): Promise<Caller> {
+export async function loadCaller(
+  openid: string,
+  needs: CallerNeeds = { staff: true, resident: true },
+): Promise<Caller> {
   const [staff, resident] = await Promise.all([
     needs.staff ? findStaff(openid) : Promise.resolve(null),
     needs.resident ? findResident(openid) : Promise.resolve(null),

@@ -52,7 +52,9 @@ export function defineActions<S extends z.ZodType<ActionRequest>>(spec: ActionsS
         now: new Date(),
         caller: (needs) => (loaded ??= loadCaller(openid, needs)),
       }
-      const action = (spec.actions as Record<string, (r: unknown, c: ActionContext) => Promise<unknown>>)[name]
+      const action = (spec.actions as Record<string, (r: unknown, c: ActionContext) => Promise<unknown>>)[
+        name
+      ]
       return action(parsed.data, ctx)
     }
   const handlers = Object.fromEntries(Object.keys(spec.actions).map((name) => [name, run(name)]))

@@ -15,7 +15,11 @@ export * from './notificationDocuments'
 
 /** The villages whose lists the effects need (read fresh: who is on duty must be current). */
 export async function villagesFor(townId: string, effects: readonly Effect[]): Promise<Map<string, Village>> {
-  const ids = [...new Set(effects.flatMap((e) => (e.kind === 'notify' && isGroup(e.recipient) ? [e.recipient.villageId] : [])))]
+  const ids = [
+    ...new Set(
+      effects.flatMap((e) => (e.kind === 'notify' && isGroup(e.recipient) ? [e.recipient.villageId] : [])),
+    ),
+  ]
   if (ids.length === 0) return new Map()
   const { data } = await db()
     .collection<Village>(C.villages)

@@ -18,7 +18,9 @@ const init = (): void => {
 /** The database, with `doc(id).get()` answering `null` for a missing document instead of throwing. */
 export const db = (): Database => {
   init()
-  database ??= cloud.database({ throwOnNotFound: false } as unknown as Parameters<typeof cloud.database>[0]) as unknown as Database
+  database ??= cloud.database({ throwOnNotFound: false } as unknown as Parameters<
+    typeof cloud.database
+  >[0]) as unknown as Database
   return database
 }
 

@@ -12,7 +12,10 @@ export type Verdict = 'pass' | 'review'
 /** WeChat's scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. A report is closest to a forum post. */
 const SCENE_REPORT = 3
 
-export async function checkText(openid: string, ...texts: Array<string | undefined | null>): Promise<Verdict> {
+export async function checkText(
+  openid: string,
+  ...texts: Array<string | undefined | null>
+): Promise<Verdict> {
   const content = texts.filter((t): t is string => typeof t === 'string' && t.trim() !== '').join('\n')
   if (content === '') return 'pass'
   let suggest: string | undefined

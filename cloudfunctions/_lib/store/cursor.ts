@@ -34,7 +34,12 @@ export function afterCursor(field: string, dir: 'asc' | 'desc', k: Keyset): obje
 }
 
 /** `where` for a page: the base condition, and after the cursor when there is one. */
-export function pageWhere(base: object, field: string, dir: 'asc' | 'desc', cursor: string | null | undefined): object {
+export function pageWhere(
+  base: object,
+  field: string,
+  dir: 'asc' | 'desc',
+  cursor: string | null | undefined,
+): object {
   const k = decodeCursor(cursor)
   return k === null ? base : db().command.and([base, afterCursor(field, dir, k)])
 }

@@ -47,7 +47,9 @@ export async function directory(townId: string): Promise<Directory> {
 }
 
 export const gridNames = (d: Directory): Record<string, string> =>
-  Object.fromEntries([...d.grids.values()].map((g) => [g._id, `${d.villages.get(g.villageId)?.name ?? ''}${g.name}`]))
+  Object.fromEntries(
+    [...d.grids.values()].map((g) => [g._id, `${d.villages.get(g.villageId)?.name ?? ''}${g.name}`]),
+  )
 
 /** Names of some staff (one query, at most 100 ids). */
 export async function staffNames(townId: string, ids: Iterable<string>): Promise<Record<string, string>> {

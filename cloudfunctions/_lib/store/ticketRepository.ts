@@ -39,5 +39,7 @@ export async function insertTicket(txn: Transaction, t: Ticket): Promise<void> {
 
 /** Replaces the ticket (the transaction has read it, so a concurrent change conflicts). */
 export async function saveTicket(txn: Transaction, t: Ticket): Promise<void> {
-  await ticketsIn(txn).doc(t._id).set({ data: withoutId(stored(t)) })
+  await ticketsIn(txn)
+    .doc(t._id)
+    .set({ data: withoutId(stored(t)) })
 }
