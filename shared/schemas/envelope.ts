@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ERROR_CODES, type AppError } from '../errors'
+import { ERROR_CODES, type AppError, type InputIssue } from '../errors'
 
 /** `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (docs/architecture.md). */
 export const errorBody = z.object({
@@ -13,11 +13,6 @@ export const envelope = <T extends z.ZodType>(data: T) =>
     z.object({ ok: z.literal(true), data }),
     z.object({ ok: z.literal(false), error: errorBody }),
   ])
-
-export interface InputIssue {
-  path: string
-  message: string
-}
 
 /**
  * A zod failure as the INVALID_INPUT error: the first issue's Chinese message for people, every
