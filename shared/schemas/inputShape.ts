@@ -1,7 +1,7 @@
 import { bodyIssue, type AppError } from '../errors'
 import { INPUT_LIMITS } from './limits'
 
-export type InputShapeLimits = Omit<typeof INPUT_LIMITS, 'bodyBytes'>
+export type InputShapeLimits = Record<Exclude<keyof typeof INPUT_LIMITS, 'bodyBytes'>, number>
 
 interface Frame {
   value: unknown
