@@ -111,14 +111,12 @@ export function nearValidRequest(schema: Json, pools: Pools = {}): fc.Arbitrary<
   const mutation: fc.Arbitrary<(r: Record<string, unknown>) => Record<string, unknown>> = fc.oneof(
     ...(fields.length
       ? [
-          fc
-            .constantFrom(...fields)
-            .chain((k) =>
-              breakField(schema.properties[k]).map((bad) => (r: Record<string, unknown>) => ({
-                ...r,
-                [k]: bad,
-              })),
-            ),
+          fc.constantFrom(...fields).chain((k) =>
+            breakField(schema.properties[k]).map((bad) => (r: Record<string, unknown>) => ({
+              ...r,
+              [k]: bad,
+            })),
+          ),
           fc.constantFrom(...fields).map((k) => (r: Record<string, unknown>) => {
             const { [k]: _dropped, ...rest } = r
             return rest
