@@ -55,6 +55,8 @@ export interface Reporter {
   role: Role
   name?: string
   phone?: string
+  /** Set when the reporter deleted their account: name shows 已注销, phone and openid are gone. */
+  erasedAt?: string
 }
 
 /** The neighbour an informant reports for (代报). */

@@ -60,6 +60,10 @@ export const residentsErrors = {
   setHomeGrid: ['NOT_FOUND'],
   villages: ['NOT_FOUND'],
   grids: ['NOT_FOUND'],
+  myData: [],
+  exportMyData: ['NOT_FOUND'],
+  correctMe: ['FORBIDDEN', 'CONTENT_RISKY'],
+  deleteAccount: ['FORBIDDEN'],
 } as const satisfies ActionErrors<ResidentsRequest['action']>
 
 export const rosterErrors = {
