@@ -104,7 +104,7 @@ describe('INVALID_INPUT always says what is wrong', () => {
         categoryCode: 'nosuch',
         description: '路灯坏了好几天',
       },
-      'demo-resident-1',
+      'demo-resident-42',
     )
     expect(r.ok ? null : r.error).toEqual({
       code: 'INVALID_INPUT',
