@@ -185,6 +185,8 @@ export interface Ticket extends TownDocument {
   /** Set for content security `review` results: accepted, but flagged for a human. */
   flagged: boolean
   version: number
+  /** Set when the retention rule removed the contact details of this finished ticket. */
+  contactMaskedAt?: string
   timeline: TimelineEntry[]
   createdAt: string
   updatedAt: string

@@ -95,3 +95,34 @@ describe('我的信息', () => {
     })
   })
 })
+
+describe('retention: contact details of tickets finished long ago are removed', () => {
+  it('the sweep at the top of an hour masks tickets closed more than 24 months before, and no others', async () => {
+    const closed = await town.db.collection('tickets').where({ status: 'closed' }).limit(100).get()
+    const open = await town.db.collection('tickets').where({ status: 'inProgress' }).limit(1).get()
+    expect(closed.data.length).toBeGreaterThan(0)
+    const withPhone = open.data[0]
+    // 24 months and a day after the latest close, at minute 0 of an hour
+    const latest = Math.max(...closed.data.map((t: { closedAt: string }) => Date.parse(t.closedAt)))
+    const at = new Date(latest)
+    at.setUTCMonth(at.getUTCMonth() + 24)
+    at.setUTCDate(at.getUTCDate() + 1)
+    at.setUTCMinutes(0, 30, 0)
+    await town.cloud.dev.clock({ now: at.toISOString() })
+    const report = await town.sweep()
+    expect(report.contactsMasked).toBe(closed.data.length)
+    for (const t of closed.data) {
+      const stored = (await town.db.collection('tickets').doc(t._id).get()).data
+      expect(stored.reporter.phone).toBeUndefined()
+      expect(stored.reporter.name).toBeUndefined()
+      expect(stored.onBehalfOf).toBeNull()
+      expect(stored.description).toBe(t.description)
+      expect(stored.contactMaskedAt.slice(0, 16)).toBe(at.toISOString().slice(0, 16)) // the virtual clock runs on
+    }
+    const still = (await town.db.collection('tickets').doc(withPhone._id).get()).data
+    expect(still.reporter).toEqual(withPhone.reporter)
+    expect(still.contactMaskedAt).toBeUndefined()
+    // a second sweep in the same hour finds nothing more to mask
+    expect((await town.sweep()).contactsMasked).toBe(0)
+  })
+})
