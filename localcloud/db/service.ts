@@ -17,7 +17,8 @@ import { decodeValue, type PlainObject } from './ejson'
 export interface DatabaseServiceOptions {
   /** The cloud's clock: `db.serverDate()` and generated `_id`s use it. Default: the system clock. */
   now?: () => Date
-  /** A transaction not committed this long after its start is discarded. Default 10 000 ms. */
+  /** A transaction not committed this long after startTransaction is discarded. Default 30 000 ms
+   * (CloudBase: "transaction must be commit or abort in 30 seconds"). */
   transactionTimeoutMs?: number
 }
 
@@ -34,7 +35,7 @@ export class DatabaseService {
     opts: DatabaseServiceOptions,
   ) {
     this.now = opts.now ?? (() => new Date())
-    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 10_000)
+    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 30_000)
     this.protocol = new Protocol(store, this.txns)
   }
 
