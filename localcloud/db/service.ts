@@ -20,6 +20,8 @@ export interface DatabaseServiceOptions {
   /** A transaction not committed this long after startTransaction is discarded. Default 30 000 ms
    * (CloudBase: "transaction must be commit or abort in 30 seconds"). */
   transactionTimeoutMs?: number
+  /** Milliseconds of a monotonic clock, for transaction expiry. Default: `performance.now()`. */
+  transactionClock?: () => number
 }
 
 export class DatabaseService {
@@ -35,7 +37,7 @@ export class DatabaseService {
     opts: DatabaseServiceOptions,
   ) {
     this.now = opts.now ?? (() => new Date())
-    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 30_000)
+    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 30_000, opts.transactionClock)
     this.protocol = new Protocol(store, this.txns)
   }
 

@@ -2,10 +2,11 @@
  * Query operators where mingo differs from MongoDB, wrapped or replaced:
  *
  * - `$elemMatch` with field conditions (`{ tags: { $elemMatch: { value: { $gt: 0 } } } }`):
- *   MongoDB tests only the array elements that are embedded documents (or arrays); mingo also
- *   tests scalars, and resolves a field of a scalar to the scalar itself, so `tags: [1, 2]`
- *   matched `value > 0` (likewise `$exists` and `$mod`). The conditions are narrowed to
- *   document-like elements before mingo's own `$elemMatch` runs. The operator-only form
+ *   MongoDB tests only the array elements that are embedded documents; mingo also tests scalars
+ *   (and nested arrays), and resolves a field of a scalar to the scalar itself, so `tags: [1, 2]`
+ *   matched `value > 0` (likewise `$exists` and `$mod`). The conditions are narrowed to embedded
+ *   documents before mingo's own `$elemMatch` runs. (MongoDB would also let a nested array match
+ *   conditions on numeric field names such as `{ '0': 1 }`; that corner is not reproduced.) The operator-only form
  *   (`{ $elemMatch: { $gt: 0 } }`), which tests every element's value, is left as it is. `$all`
  *   with `$elemMatch` members gets the same narrowing.
  * - `$jsonSchema`: mingo needs a validator plugged in; MongoDB's dialect is in jsonSchema.ts.
@@ -25,8 +26,8 @@ function isValueForm(criteria: Record<string, unknown>): boolean {
   return keys.length > 0 && keys.every((k) => k.startsWith('$') && !VALUE_FORM_EXCEPTIONS.has(k))
 }
 
-/** An element is a document (or an array), not a scalar, a date or a regex. */
-const IS_DOCUMENT = { $expr: { $in: [{ $type: '$$CURRENT' }, ['object', 'array']] } }
+/** An element is an embedded document: not a scalar, an array, a date or a regex. */
+const IS_DOCUMENT = { $expr: { $eq: [{ $type: '$$CURRENT' }, 'object'] } }
 
 function documentsOnly(criteria: unknown): unknown {
   if (!isPlainObject(criteria) || Object.keys(criteria).length === 0 || isValueForm(criteria)) return criteria
