@@ -9,8 +9,8 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     // A busy two-core machine can take seconds per server start: the tests assert outcomes, not time.
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/helpers/slowMachine.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/helpers/slowMachine.ts'] },
   ],
   collectCoverageFrom: ['shared/**/*.ts', '!shared/**/index.ts'],
   coverageThreshold: { './shared/': { lines: 95, branches: 90 } },
