@@ -2,7 +2,8 @@
  * Conformance with CloudBase (MongoDB underneath) — aggregation, through the real wx-server-sdk:
  * the stages the functions use ($match + $group with $sum, as the inbox tabs count tickets) and
  * the expression operators where the local cloud's library differed from MongoDB:
- * - `$week`: weeks start on Sunday; the days before the year's first Sunday are week 0;
+ * - `$week` (and `%U` in `$dateToString`): weeks start on Sunday; the days before the year's first
+ *   Sunday are week 0;
  * - `$indexOfCP`: code-point index of a substring within [start, end), -1 when absent, null for a
  *   null or missing string, an error for a negative or fractional index;
  * - `$substrBytes` / `$substr`: byte offsets; a negative length means "to the end", a negative
@@ -15,7 +16,7 @@ type Expr = (arg: unknown) => object
 
 let server: TcbServer
 let db: SdkDb
-let $: Record<'sum' | 'week' | 'indexOfCP' | 'substr' | 'substrBytes', Expr>
+let $: Record<'sum' | 'week' | 'dateToString' | 'indexOfCP' | 'substr' | 'substrBytes', Expr>
 
 beforeAll(async () => {
   server = await startTcbServer()
@@ -98,6 +99,22 @@ describe('$week', () => {
   it('counts in the given timezone', async () => {
     // 2019-01-05 23:59:59 UTC is already Sunday 2019-01-06 in +08:00.
     expect(await project('days', 'jan5', { w: $.week({ date: '$d', timezone: '+08:00' }) })).toEqual({ w: 1 })
+  })
+
+  it('is what %U formats in $dateToString (two digits)', async () => {
+    expect(
+      await project('days', 'may14', { s: $.dateToString({ date: '$d', format: '%Y week %U' }) }),
+    ).toEqual({
+      s: '2019 week 19',
+    })
+    expect(
+      await project('days', 'jan5', {
+        s: $.dateToString({ date: '$d', format: '%U %d', timezone: '+08:00' }),
+      }),
+    ).toEqual({ s: '01 06' })
+    expect(await project('days', 'jan1', { s: $.dateToString({ date: '$d', format: '%%U=%U' }) })).toEqual({
+      s: '%U=00',
+    })
   })
 })
 

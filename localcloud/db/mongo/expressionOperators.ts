@@ -3,7 +3,7 @@
  *
  * - `$week`: MongoDB counts weeks from Sunday: week 1 starts on the year's first Sunday and the
  *   days before it are week 0 (strftime's %U), so 2019-05-14 is week 19; mingo derives it from
- *   the ISO week and answers 20.
+ *   the ISO week and answers 20. `$dateToString`'s `%U` is the same number (and its `%%` a `%`).
  * - `$indexOfCP` (missing from mingo): the code-point index of the first occurrence of a
  *   substring within [start, end) of a string, -1 when absent; null for a null or missing string.
  * - `$substrBytes` and its deprecated alias `$substr`: a negative length means "to the end of the
@@ -13,7 +13,7 @@
  * Errors are MongoDB's messages; they fail the aggregation with DATABASE_REQUEST_FAILED.
  */
 import { evalExpr } from 'mingo/core'
-import { $dayOfWeek, $dayOfYear } from 'mingo/operators/expression'
+import { $dateToString as mingoDateToString, $dayOfWeek, $dayOfYear } from 'mingo/operators/expression'
 import { dbErrors } from '../errors'
 import { isDate, isPlainObject, isRegExp } from '../ejson'
 
@@ -42,6 +42,26 @@ const $week: ExpressionOperator = (obj, expr, options) => {
   const dayOfYear = $dayOfYear(obj as never, expr as never, options) as number // 1…366
   const dayOfWeek = $dayOfWeek(obj as never, expr as never, options) as number // 1 = Sunday … 7
   return Math.floor((dayOfYear + 7 - dayOfWeek) / 7)
+}
+
+/** A stand-in for `%%` while mingo formats (mingo turns `%%` into nothing, MongoDB into `%`). */
+const PERCENT = '\uE000'
+
+/**
+ * `$dateToString` with `%U` (week of the year, 00–53) computed as `$week` does, and `%%` as a
+ * literal `%`; everything else is mingo's.
+ */
+const $dateToString: ExpressionOperator = (obj, expr, options) => {
+  if (!isPlainObject(expr) || typeof expr.format !== 'string' || !/%[U%]/.test(expr.format))
+    return mingoDateToString(obj as never, expr as never, options)
+  const { date, timezone } = expr
+  const week = $week(obj, timezone === undefined ? { date } : { date, timezone }, options)
+  if (week === null) return mingoDateToString(obj as never, expr as never, options)
+  const format = expr.format.replace(/%./g, (token) =>
+    token === '%U' ? String(week).padStart(2, '0') : token === '%%' ? PERCENT : token,
+  )
+  const text = mingoDateToString(obj as never, { ...expr, format } as never, options)
+  return typeof text === 'string' ? text.split(PERCENT).join('%') : text
 }
 
 function indexArg(value: unknown, what: 'starting' | 'ending'): number {
@@ -122,6 +142,7 @@ function substrBytes(op: string): ExpressionOperator {
 
 export const expressionFixes = {
   $week,
+  $dateToString,
   $indexOfCP,
   $substrBytes: substrBytes('$substrBytes'),
   $substr: substrBytes('$substrBytes'), // an alias in MongoDB, errors included
