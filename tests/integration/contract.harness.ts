@@ -75,6 +75,9 @@ export async function poolsOf(town: Town): Promise<Pools> {
   }
 }
 
+/** The answer's code ('ok' for an ok answer), set by `violation` for callers that tally them. */
+export let lastCode = ''
+
 /**
  * Sends `body` (JSON text) to `fn` as `openid` and checks the answer against the contract; answers
  * a one-line description of what broke, or null.
@@ -86,6 +89,7 @@ export async function violation(
   openid: string,
 ): Promise<string | null> {
   const r: Reply = await town.cloud.call(target.fn, body, openid)
+  lastCode = r.body?.ok === true ? 'ok' : String(r.body?.error?.code ?? r.status)
   const where = `${target.fn}.${target.action} as ${openid} with ${body.slice(0, 200)}`
   if (r.status >= 500) return `${where}: HTTP ${r.status} ${JSON.stringify(r.body)}`
   if (![200, 400, 413].includes(r.status)) return `${where}: unexpected HTTP ${r.status}`
