@@ -12,15 +12,18 @@ export * from './model/dropUndefined'
 
 // request and response schemas
 export * from './schemas/limits'
+export * from './schemas/inputShape'
 export * from './schemas/envelope'
 export * from './schemas/ticketView'
 export * from './schemas/ticketsFunction'
 export * from './schemas/tasksFunction'
 export * from './schemas/supervisionFunction'
+export * from './schemas/residentsPrivacy'
 export * from './schemas/residentsFunction'
 export * from './schemas/rosterFunction'
 export * from './schemas/messagesFunction'
 export * from './schemas/sweeperFunction'
+export * from './schemas/actionErrors'
 export * from './schemas/functions'
 
 // calendar

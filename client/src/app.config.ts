@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/messages/index',
     'pages/grid/index',
     'pages/bind/index',
+    'pages/me/index',
   ],
   subPackages: [
     {

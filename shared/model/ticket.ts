@@ -55,6 +55,8 @@ export interface Reporter {
   role: Role
   name?: string
   phone?: string
+  /** Set when the reporter deleted their account: name shows 已注销, phone and openid are gone. */
+  erasedAt?: string
 }
 
 /** The neighbour an informant reports for (代报). */
@@ -183,6 +185,8 @@ export interface Ticket extends TownDocument {
   /** Set for content security `review` results: accepted, but flagged for a human. */
   flagged: boolean
   version: number
+  /** Set when the retention rule removed the contact details of this finished ticket. */
+  contactMaskedAt?: string
   timeline: TimelineEntry[]
   createdAt: string
   updatedAt: string

@@ -106,7 +106,7 @@ export const pageRequest = {
     .max(LIMITS.pageSizeMax, `每页最多 ${LIMITS.pageSizeMax} 条`)
     .default(LIMITS.pageSizeDefault),
   /** Opaque: the function that returned it knows what it means (e.g. last dueAt + _id). */
-  cursor: z.string().max(200, '分页参数无效').nullish(),
+  cursor: z.string({ error: '分页参数无效' }).max(200, '分页参数无效').nullish(),
 }
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -117,4 +117,8 @@ export const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 
 export const ticketRef = { ticketId: documentId('工单') }
 /** Optional optimistic-concurrency guard: refused with CONFLICT when the ticket has moved on. */
-export const expectedVersion = z.number().int().min(0).optional()
+export const expectedVersion = z
+  .number({ error: '版本号无效' })
+  .int('版本号无效')
+  .min(0, '版本号无效')
+  .optional()

@@ -7,7 +7,7 @@ import { LIMITS } from './limits'
 export const listMessagesRequest = z.object({
   action: z.literal('list'),
   ...pageRequest,
-  unreadOnly: z.boolean().default(false),
+  unreadOnly: z.boolean({ error: '筛选条件无效' }).default(false),
 })
 
 /** Either some messages by id, or `all: true`. */
@@ -19,7 +19,7 @@ export const markReadRequest = z
       .min(1, '请选择消息')
       .max(LIMITS.markReadMax, `一次最多 ${LIMITS.markReadMax} 条`)
       .optional(),
-    all: z.literal(true).optional(),
+    all: z.literal(true, { error: '全部已读选项无效' }).optional(),
   })
   .refine((r) => (r.messageIds === undefined) !== (r.all === undefined), '请选择消息，或选择全部已读')
 
@@ -30,7 +30,9 @@ export const subscribeDecision = z.enum(['accept', 'reject', 'ban', 'filter'])
 export const reportSubscriptionsRequest = z.object({
   action: z.literal('reportSubscriptions'),
   results: z
-    .record(z.string().min(1).max(128), subscribeDecision)
+    .record(z.string().min(1, '订阅模板无效').max(128, '订阅模板无效'), subscribeDecision, {
+      error: '订阅结果无效',
+    })
     .refine((r) => Object.keys(r).length >= 1, '没有订阅结果')
     .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
 })

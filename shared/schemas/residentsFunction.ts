@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { documentId } from './common'
+import { PRIVACY_ACTIONS, privacyResponses } from './residentsPrivacy'
 
 /** Function `residents`: choosing a home grid (once, or from a grid QR code) and the lists to pick from. */
 
@@ -9,7 +10,7 @@ export const gridsRequest = z.object({ action: z.literal('grids'), villageId: do
 
 export const residentsRequest = z.discriminatedUnion(
   'action',
-  [setHomeGridRequest, villagesRequest, gridsRequest],
+  [setHomeGridRequest, villagesRequest, gridsRequest, ...PRIVACY_ACTIONS],
   { error: '不支持的操作' },
 )
 export type ResidentsRequest = z.infer<typeof residentsRequest>
@@ -22,4 +23,5 @@ export const residentsResponses = {
   setHomeGrid: z.object({ homeGridId: z.string(), homeVillageId: z.string() }),
   villages: z.object({ items: z.array(villageItem) }),
   grids: z.object({ items: z.array(gridItem) }),
+  ...privacyResponses,
 } as const

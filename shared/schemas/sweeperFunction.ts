@@ -32,5 +32,7 @@ export const sweeperResponse = z.object({
   autoClosed: count,
   conflicts: count,
   delivery: deliveryReport,
+  /** Finished tickets whose contact details the retention rule removed (hourly, at minute 0). */
+  contactsMasked: count,
 })
 export type SweeperResponse = z.infer<typeof sweeperResponse>

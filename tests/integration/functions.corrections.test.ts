@@ -446,7 +446,7 @@ describe('催办 by hand', () => {
     })
     expect(codeOf(await supervise('remind', ticket._id, 'village-guide-8'))).toBe('FORBIDDEN')
     expect(codeOf(await supervise('remind', ticket._id, 'worker-2'))).toBe('FORBIDDEN')
-    expect(codeOf(await supervise('remind', ticket._id, 'resident-2'))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await supervise('remind', ticket._id, 'resident-2'))).toBe('FORBIDDEN')
     expect(expectOk(await supervise('remind', ticket._id, 'town-guide-1')).ticket.timeline.at(-1).note).toBe(
       '请尽快办理',
     )

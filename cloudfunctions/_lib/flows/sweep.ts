@@ -16,6 +16,7 @@ import type { EffectBatch } from '../outbox/outbox'
 import { persist, transitionContext } from './ticketCommand'
 import { getTicket, saveTicket, ticketsIn, toTicket } from '../store/ticketRepository'
 import { Abort, inTransaction } from '../store/transactions'
+import { maskExpiredContacts } from './retention'
 
 export interface SweepReport {
   examined: number
@@ -24,6 +25,8 @@ export interface SweepReport {
   autoClosed: number
   conflicts: number
   delivery: DispatchReport
+  /** Finished tickets whose contact details the retention rule removed in this run. */
+  contactsMasked: number
 }
 
 const PAGE = 50
@@ -124,10 +127,12 @@ export async function sweep(now: Date): Promise<SweepReport> {
     autoClosed: 0,
     conflicts: 0,
     delivery: emptyDispatchReport(),
+    contactsMasked: 0,
   }
   for (const townId of await listTownIds()) {
     const config = await townConfig(townId)
     await sweepTown(config, now, report)
+    report.contactsMasked += await maskExpiredContacts(config, now)
     const d = await dispatchOutbox(config, now)
     report.delivery.sent += d.sent
     report.delivery.inAppOnly += d.inAppOnly

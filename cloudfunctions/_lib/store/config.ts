@@ -38,7 +38,16 @@ export interface TownConfigDocument {
   /** Per template, checked on read (`resolveTemplateConfig`): a malformed one falls back to the default. */
   templates?: Partial<TemplateConfig>
   limits?: Partial<TownLimits>
+  retention?: Partial<TownRetention>
 }
+
+/** How long contact details of a finished ticket are kept (then the sweeper masks them). */
+export interface TownRetention {
+  /** Months after a ticket is closed or rejected; 24 unless the town says otherwise. */
+  contactMonths: number
+}
+
+export const DEFAULT_RETENTION: TownRetention = { contactMonths: 24 }
 
 export interface TownConfig {
   townId: string
@@ -48,6 +57,7 @@ export interface TownConfig {
   calendar: WorkingCalendar
   templates: TemplateConfig
   limits: TownLimits
+  retention: TownRetention
 }
 
 /** Environment-wide settings (`_id: environment`): which town a newcomer without a home sees. */
@@ -76,6 +86,7 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
     templates: templates.config,
     limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
+    retention: { ...DEFAULT_RETENTION, ...(doc?.retention ?? {}) },
   }
 }
 

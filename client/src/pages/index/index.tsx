@@ -21,6 +21,7 @@ import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
 import ErrorNotice from '../../components/ErrorNotice'
+import PrivacyNotice from '../../components/PrivacyNotice'
 
 function NavRow({
   label,
@@ -84,6 +85,7 @@ export default function Index() {
     <PageShell label="一网首页">
       <Text className="title">一网</Text>
       <Text className="subtitle">全镇一张网，有事找网格</Text>
+      <PrivacyNotice />
       <View
         className="btn-main"
         role="button"
@@ -126,6 +128,7 @@ export default function Index() {
         </View>
       )}
       {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}
+      <NavRow label="我的信息" aria="我的信息：查看、导出、更正、注销" page="me" testId="go-me" />
       {error && !fallbackId && <ErrorNotice error={error} onRetry={refresh} />}
       <Text className="status" data-testid="whoami">
         当前身份：{me ? me.openid : fallbackId || (error ? '未能确认' : '正在确认…')}
