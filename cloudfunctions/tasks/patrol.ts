@@ -3,7 +3,7 @@
  * as a resident's report (source `patrol`), written in the same transaction as the log. Both are
  * idempotent on the client's request id.
  */
-import { can, type TasksRequest } from '@shared/index'
+import { can, type GeoPoint, type TasksRequest } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { checkText } from '../_lib/platform/contentSecurity'
@@ -26,7 +26,7 @@ export interface PatrolDocument {
   kind: 'patrol' | 'survey'
   note: string
   photos: string[]
-  location: { latitude: number; longitude: number; address?: string } | null
+  location: GeoPoint | null
   ticketId: string | null
   ticketNumber: string | null
   createdAt: string
@@ -87,6 +87,7 @@ export async function patrol(req: PatrolRequest, ctx: ActionContext) {
       location: req.location,
       anonymous: false,
       source: 'patrol',
+      signForSelf: true,
     },
     ctx.now,
     async (txn, t) => {

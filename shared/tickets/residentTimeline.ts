@@ -19,8 +19,7 @@ const withNote = (text: string, e: Entry): ResidentStep =>
   e.note !== undefined && e.note !== '' ? { text, detail: e.note } : { text }
 
 /** `评分 4：修得快` → `4星：修得快` (the confirm command's note). */
-const ratingWords = (note: string | undefined): string | undefined =>
-  note?.replace(/^评分 (\d)/, '$1星')
+const ratingWords = (note: string | undefined): string | undefined => note?.replace(/^评分 (\d)/, '$1星')
 
 const WORDING: Record<string, (e: Entry) => ResidentStep | null> = {
   submit: () => ({ text: '已提交' }),
@@ -65,7 +64,12 @@ export const residentTimeline = <E extends Entry & { at: string }>(
   for (const e of [...entries].reverse()) {
     const step = { ...residentStep(e), at: e.at }
     const prev = out[out.length - 1]
-    if (prev !== undefined && prev.detail === undefined && step.detail === undefined && prev.text === step.text)
+    if (
+      prev !== undefined &&
+      prev.detail === undefined &&
+      step.detail === undefined &&
+      prev.text === step.text
+    )
       continue
     out.push(step)
   }

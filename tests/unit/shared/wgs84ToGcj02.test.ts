@@ -3,7 +3,11 @@ import { outOfChina, wgs84ToGcj02 } from '@shared/geo/wgs84ToGcj02'
 /** Expected GCJ-02 points from the published conversion (the values maps in China show). */
 const CASES: [string, { latitude: number; longitude: number }, { latitude: number; longitude: number }][] = [
   ['长沙', { latitude: 28.2282, longitude: 112.9388 }, { latitude: 28.224692, longitude: 112.94425 }],
-  ['北京天安门', { latitude: 39.908692, longitude: 116.397477 }, { latitude: 39.910095, longitude: 116.403721 }],
+  [
+    '北京天安门',
+    { latitude: 39.908692, longitude: 116.397477 },
+    { latitude: 39.910095, longitude: 116.403721 },
+  ],
   ['湘潭', { latitude: 27.8274, longitude: 113.1331 }, { latitude: 27.82426, longitude: 113.13893 }],
 ]
 
