@@ -4,7 +4,7 @@
  * report carries no contact of its own (see tickets/actions.ts `reporterContact`).
  */
 import type { Resident, ResidentsRequest } from '@shared/index'
-import { db } from '../_lib/platform/cloud'
+import { db, openapi } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { defaultTownId } from '../_lib/store/config'
 import { findResident, residentId } from '../_lib/entry/context'
@@ -56,4 +56,20 @@ export async function saveContact(req: Req<'saveContact'>, ctx: ActionContext) {
   }
   await db().collection(C.residents).doc(residentId(ctx.openid)).set({ data: record })
   return profileOf({ _id: residentId(ctx.openid), ...record })
+}
+
+/**
+ * The number WeChat vouches for, from the phone-number button's one-time code (mini-programs that
+ * qualify for it only). Not stored here: the resident sees it in the form and saves it with consent.
+ */
+export async function phoneFromWeChat(req: Req<'phoneFromWeChat'>, _ctx: ActionContext) {
+  let phone: string | undefined
+  try {
+    const res = await openapi().phonenumber.getPhoneNumber({ code: req.code })
+    phone = (res as { phoneInfo?: { purePhoneNumber?: string } }).phoneInfo?.purePhoneNumber
+  } catch (err) {
+    console.warn('[residents] getPhoneNumber failed:', (err as Error).message)
+  }
+  if (!phone) throw new AppError('INVALID_INPUT', '没能取得微信绑定的手机号，请直接填写')
+  return { phone }
 }

@@ -2,9 +2,9 @@
 import { residentsRequest } from '@shared/index'
 import { defineActions } from '../_lib/entry/defineActions'
 import { grids, setHomeGrid, villages } from './actions'
-import { profile, saveContact } from './contact'
+import { phoneFromWeChat, profile, saveContact } from './contact'
 
 export const main = defineActions({
   schema: residentsRequest,
-  actions: { setHomeGrid, villages, grids, profile, saveContact },
+  actions: { setHomeGrid, villages, grids, profile, saveContact, phoneFromWeChat },
 })

@@ -24,9 +24,22 @@ export const saveContactRequest = z.object({
   phone: mobilePhone.optional(),
 })
 
+/** weapp's phone-number button gives a one-time code; the function asks WeChat for the number. */
+export const phoneFromWeChatRequest = z.object({
+  action: z.literal('phoneFromWeChat'),
+  code: z.string({ error: '缺少授权码' }).min(1, '缺少授权码').max(128, '授权码无效'),
+})
+
 export const residentsRequest = z.discriminatedUnion(
   'action',
-  [setHomeGridRequest, villagesRequest, gridsRequest, profileRequest, saveContactRequest],
+  [
+    setHomeGridRequest,
+    villagesRequest,
+    gridsRequest,
+    profileRequest,
+    saveContactRequest,
+    phoneFromWeChatRequest,
+  ],
   { error: '不支持的操作' },
 )
 export type ResidentsRequest = z.infer<typeof residentsRequest>
@@ -50,4 +63,5 @@ export const residentsResponses = {
   grids: z.object({ items: z.array(gridItem) }),
   profile: residentProfile,
   saveContact: residentProfile,
+  phoneFromWeChat: z.object({ phone: z.string() }),
 } as const
