@@ -12,7 +12,7 @@ export interface ResidentStep {
   detail?: string
 }
 
-type Entry = Pick<TimelineEntry, 'command' | 'actor' | 'note' | 'from' | 'to'>
+type Entry = Pick<TimelineEntry, 'command' | 'actor' | 'note' | 'from' | 'to' | 'photos'>
 
 const byReporter = (e: Entry): boolean => e.actor.kind === 'reporter'
 const withNote = (text: string, e: Entry): ResidentStep =>
@@ -59,18 +59,15 @@ export const residentStep = (entry: Entry): ResidentStep =>
  */
 export const residentTimeline = <E extends Entry & { at: string }>(
   entries: readonly E[],
-): (ResidentStep & { at: string })[] => {
-  const out: (ResidentStep & { at: string })[] = []
+): (ResidentStep & { at: string; photos?: string[] })[] => {
+  const out: (ResidentStep & { at: string; photos?: string[] })[] = []
   for (const e of [...entries].reverse()) {
-    const step = { ...residentStep(e), at: e.at }
+    const photos = e.photos !== undefined && e.photos.length > 0 ? { photos: e.photos } : {}
+    const step = { ...residentStep(e), at: e.at, ...photos }
     const prev = out[out.length - 1]
-    if (
-      prev !== undefined &&
-      prev.detail === undefined &&
-      step.detail === undefined &&
-      prev.text === step.text
-    )
-      continue
+    const wordless = (s: ResidentStep & { photos?: string[] }) =>
+      s.detail === undefined && s.photos === undefined
+    if (prev !== undefined && wordless(prev) && wordless(step) && prev.text === step.text) continue
     out.push(step)
   }
   return out

@@ -70,6 +70,18 @@ describe('residentTimeline', () => {
     ])
   })
 
+  it('carries the photos of a step', () => {
+    const withPhotos = { ...entry('resolve', staff, '已修好'), photos: ['cloud://env.b/uploads/w/1.jpg'] }
+    expect(residentTimeline([withPhotos])).toEqual([
+      {
+        text: '已办结，请您评价',
+        detail: '已修好',
+        at: '2026-11-25T02:00:00.000Z',
+        photos: ['cloud://env.b/uploads/w/1.jpg'],
+      },
+    ])
+  })
+
   it('keeps two progress notes with their own words', () => {
     const steps = residentTimeline([
       entry('addProgress', staff, '已联系电工', '2026-11-25T03:00:00.000Z'),

@@ -1,6 +1,6 @@
 /**
- * 我要上报: (first time only) choose the home grid, then the form; after submitting, the ticket
- * number and the promised deadline ("11月27日 17:30 前办结").
+ * 我要上报: (first time only) choose the home grid, then the form (a kept draft carried on); after
+ * submitting, the ticket number and the promised deadline ("11月27日 17:30 前办结").
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -13,6 +13,7 @@ import Loading from '../../components/Loading'
 import SubmittedCard from '../../components/SubmittedCard'
 import { residents, type Submitted } from '../../services/api'
 import { refreshMe } from '../../services/session'
+import { reportDraft } from '../../services/drafts'
 import { useMe } from '../../hooks/useMe'
 import { useAction } from '../../hooks/useAction'
 import { PAGES } from '../../lib/nav'
@@ -22,6 +23,8 @@ export default function Report() {
   const { gridId } = useRouter().params
   const [done, setDone] = useState<Submitted | null>(null)
   const [round, setRound] = useState(0)
+  // A report left unsent (page left, app closed, send failed) is carried on where it stopped.
+  const [draft] = useState(reportDraft)
   const choose = useAction()
 
   const needsGrid = me && !me.staff && !me.resident?.homeGridId && !gridId
@@ -53,8 +56,16 @@ export default function Report() {
       )}
       {!done && me && !needsGrid && (
         <>
-          <Text className="subtitle">拍张照片，说几句话，点“提交”就行</Text>
-          <ReportForm key={round} openid={me.openid} gridId={gridId} onDone={setDone} />
+          <Text className="subtitle">
+            {draft && round === 0 ? '接着上次没发出的上报填写' : '拍张照片，说几句话，点“提交”就行'}
+          </Text>
+          <ReportForm
+            key={round}
+            openid={me.openid}
+            gridId={gridId ?? draft?.gridId}
+            draft={round === 0 ? draft : null}
+            onDone={setDone}
+          />
         </>
       )}
       {!done && (
