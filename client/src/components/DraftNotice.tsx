@@ -14,12 +14,12 @@ import { go } from '../lib/nav'
 import BigButton from './BigButton'
 import ErrorNotice from './ErrorNotice'
 
-export default function DraftNotice() {
-  const [draft, setDraft] = useState<ReportDraft | null>(reportDraft)
+export default function DraftNotice({ openid }: { openid: string }) {
+  const [draft, setDraft] = useState<ReportDraft | null>(() => reportDraft(openid))
   const [sent, setSent] = useState<Submitted | null>(null)
   const action = useAction()
 
-  useDidShow(() => setDraft(reportDraft()))
+  useDidShow(() => setDraft(reportDraft(openid)))
 
   if (sent)
     return (
@@ -42,7 +42,7 @@ export default function DraftNotice() {
       .run(() => tickets.submit(submitInputOf(draft)))
       .then((s) => {
         if (!s) return // still kept: tap again when the network is back
-        dropDraft('report')
+        dropDraft(openid, 'report')
         setDraft(null)
         setSent(s)
       })

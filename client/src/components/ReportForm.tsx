@@ -94,7 +94,7 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
   })
 
   useEffect(() => {
-    if (!proxy) keepDraft('report', asDraft())
+    if (!proxy) keepDraft(openid, 'report', asDraft())
   }, [category, text, draftPhotos, voice, location, anonymous, contact])
 
   const check = (): string => {
@@ -151,7 +151,7 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
       })
       .then((s) => {
         if (!s) return // the draft stays on the phone; the home page offers to send it
-        if (!proxy) dropDraft('report')
+        if (!proxy) dropDraft(openid, 'report')
         rememberContact()
         onDone(s)
       })

@@ -30,7 +30,7 @@ export const reopenOffered = (t: Pick<TicketView, 'allowedCommands' | 'status' |
 
 export default function ResidentActions({ ticket: t, openid, onChanged, onReload }: Props) {
   const draftKey = `supplement:${t._id}`
-  const [draft] = useState(() => noteDraft(draftKey, 'supplement'))
+  const [draft] = useState(() => noteDraft(openid, draftKey, 'supplement'))
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
@@ -47,7 +47,12 @@ export default function ResidentActions({ ticket: t, openid, onChanged, onReload
 
   useEffect(() => {
     if (supplementing)
-      keepDraft(draftKey, { kind: 'supplement', savedAt: Date.now(), text: { note }, photos: draftPhotos })
+      keepDraft(openid, draftKey, {
+        kind: 'supplement',
+        savedAt: Date.now(),
+        text: { note },
+        photos: draftPhotos,
+      })
   }, [note, draftPhotos, supplementing])
 
   const run = (problem: string, call: () => ReturnType<typeof tickets.confirm>, after?: () => void) => {
@@ -104,7 +109,7 @@ export default function ResidentActions({ ticket: t, openid, onChanged, onReload
               run(
                 note.trim().length < 2 ? '请写几句补充说明' : overLimit('补充说明', note, LIMITS.noteMax),
                 () => tickets.supplement({ ...ref, note: note.trim(), photos }),
-                () => dropDraft(draftKey),
+                () => dropDraft(openid, draftKey),
               )
             }
           >

@@ -95,7 +95,7 @@ export default function Index() {
       >
         <Text>我要上报</Text>
       </View>
-      {me && !staff && <DraftNotice />}
+      {me && !staff && <DraftNotice key={me.openid} openid={me.openid} />}
       <NavRow label="我的上报" aria="我的上报，查看办理进度" page="mine" />
       <NavRow
         label="消息中心"

@@ -18,13 +18,36 @@ import { useMe } from '../../hooks/useMe'
 import { useAction } from '../../hooks/useAction'
 import { PAGES } from '../../lib/nav'
 
+/** The form, carrying on a report this person left unsent (page left, app closed, send failed). */
+function ReportWithDraft(props: {
+  openid: string
+  gridId?: string
+  round: number
+  onDone: (s: Submitted) => void
+}) {
+  const [draft] = useState(() => reportDraft(props.openid))
+  const carried = props.round === 0 ? draft : null
+  return (
+    <>
+      <Text className="subtitle">
+        {carried ? '接着上次没发出的上报填写' : '拍张照片，说几句话，点“提交”就行'}
+      </Text>
+      <ReportForm
+        key={props.round}
+        openid={props.openid}
+        gridId={props.gridId ?? carried?.gridId}
+        draft={carried}
+        onDone={props.onDone}
+      />
+    </>
+  )
+}
+
 export default function Report() {
   const { me, error, loading, refresh } = useMe()
   const { gridId } = useRouter().params
   const [done, setDone] = useState<Submitted | null>(null)
   const [round, setRound] = useState(0)
-  // A report left unsent (page left, app closed, send failed) is carried on where it stopped.
-  const [draft] = useState(reportDraft)
   const choose = useAction()
 
   const needsGrid = me && !me.staff && !me.resident?.homeGridId && !gridId
@@ -55,18 +78,7 @@ export default function Report() {
         </>
       )}
       {!done && me && !needsGrid && (
-        <>
-          <Text className="subtitle">
-            {draft && round === 0 ? '接着上次没发出的上报填写' : '拍张照片，说几句话，点“提交”就行'}
-          </Text>
-          <ReportForm
-            key={round}
-            openid={me.openid}
-            gridId={gridId ?? draft?.gridId}
-            draft={round === 0 ? draft : null}
-            onDone={setDone}
-          />
-        </>
+        <ReportWithDraft key={me.openid} openid={me.openid} gridId={gridId} round={round} onDone={setDone} />
       )}
       {!done && (
         <View
