@@ -15,7 +15,7 @@ export interface LatLng {
 }
 
 const A = 6378245.0
-const EE = 0.00669342162296594323
+const EE = 0.006693421622965943
 
 /** A rough box around mainland China: the conversion only applies inside it. */
 export const outOfChina = ({ latitude, longitude }: LatLng): boolean =>
