@@ -18,8 +18,9 @@ const byReporter = (e: Entry): boolean => e.actor.kind === 'reporter'
 const withNote = (text: string, e: Entry): ResidentStep =>
   e.note !== undefined && e.note !== '' ? { text, detail: e.note } : { text }
 
-/** `评分 4：修得快` → `4星：修得快` (the confirm command's note). */
-const ratingWords = (note: string | undefined): string | undefined => note?.replace(/^评分 (\d)/, '$1星')
+/** `评分 4：修得快` → `4星，修得快` (the confirm command's note). */
+const ratingWords = (note: string | undefined): string | undefined =>
+  note?.replace(/^评分 (\d)(：?)/, (_all, n: string, colon: string) => `${n}星${colon ? '，' : ''}`)
 
 const WORDING: Record<string, (e: Entry) => ResidentStep | null> = {
   submit: () => ({ text: '已提交' }),
@@ -28,7 +29,7 @@ const WORDING: Record<string, (e: Entry) => ResidentStep | null> = {
   addProgress: (e) => withNote('正在办理', e),
   requestInfo: (e) => withNote('需要您补充', e),
   resume: (e) => (byReporter(e) ? withNote('您已补充', e) : withNote('继续办理', e)),
-  resolve: (e) => withNote('已办结，请您评价', e),
+  resolve: (e) => withNote('已办结', e),
   confirm: (e) => {
     const words = ratingWords(e.note)
     return words === undefined ? { text: '您已评价' } : { text: '您已评价', detail: words }

@@ -78,7 +78,7 @@ test('a report kept on the phone across a reload is sent once when back online',
 
   // …and even the same draft sent a second time (say the answer to the first was lost) makes no
   // second ticket: it carries the first one's request id.
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v as string), [KEY, kept])
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, kept ?? ''] as const)
   await page.reload()
   await page.getByTestId('draft-notice').getByTestId('send-draft').click()
   await page.getByTestId('draft-sent').waitFor({ timeout: 20_000 })

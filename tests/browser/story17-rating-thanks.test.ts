@@ -48,14 +48,14 @@ test('rating is thanked, reopening sits behind a quiet link, and the progress re
   await page.getByTestId('ticket-number').getByText(number).waitFor({ timeout: 20_000 })
   await waitForStatus(page, '待评价')
   const progress = page.getByTestId('resident-timeline')
-  await progress.getByText('已办结，请您评价：垃圾已清运，桶已洗净').waitFor()
+  await progress.getByText('已办结：垃圾已清运，桶已洗净').waitFor()
   await progress.getByText('正在办理：已通知保洁员下午来清').waitFor()
   await progress.getByText('网格员已签收').waitFor()
   await progress.getByText('已受理，交给网格员办理').waitFor()
   expect(await progress.innerText()).not.toMatch(/系统：|→/)
   // The rating comes first; reopening is a quiet link, not a red button beside it.
   await page.getByText('问题解决了吗？请评价').waitFor()
-  await expect(page.getByRole('button', { name: '要求重办' }).count()).resolves.toBe(0)
+  await expect(page.getByRole('button', { name: '要求重办', exact: true }).count()).resolves.toBe(0)
   await page.getByTestId('open-reopen').getByText('还没解决？要求重办').waitFor()
   await shot(page, STORY, '1-rate')
 

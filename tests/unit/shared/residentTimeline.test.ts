@@ -28,8 +28,8 @@ describe('residentStep: the reporter reads plain words', () => {
     ['requestInfo', staff, '请拍一张近照', { text: '需要您补充', detail: '请拍一张近照' }],
     ['resume', reporter, '照片已补上', { text: '您已补充', detail: '照片已补上' }],
     ['resume', staff, '现场已核实', { text: '继续办理', detail: '现场已核实' }],
-    ['resolve', staff, '路灯已修好', { text: '已办结，请您评价', detail: '路灯已修好' }],
-    ['confirm', reporter, '评分 4：修得快', { text: '您已评价', detail: '4星：修得快' }],
+    ['resolve', staff, '路灯已修好', { text: '已办结', detail: '路灯已修好' }],
+    ['confirm', reporter, '评分 4：修得快', { text: '您已评价', detail: '4星，修得快' }],
     ['confirm', reporter, '评分 5', { text: '您已评价', detail: '5星' }],
     ['reopen', reporter, '灯又不亮了', { text: '您要求重办', detail: '灯又不亮了' }],
     ['returnTicket', staff, '不归我管', { text: '正在重新安排办理人' }],
@@ -74,7 +74,7 @@ describe('residentTimeline', () => {
     const withPhotos = { ...entry('resolve', staff, '已修好'), photos: ['cloud://env.b/uploads/w/1.jpg'] }
     expect(residentTimeline([withPhotos])).toEqual([
       {
-        text: '已办结，请您评价',
+        text: '已办结',
         detail: '已修好',
         at: '2026-11-25T02:00:00.000Z',
         photos: ['cloud://env.b/uploads/w/1.jpg'],
