@@ -515,9 +515,7 @@ describe('the rest of the API answers what its schemas say', () => {
 
   it('marks messages read, some or all', async () => {
     // demo-worker-1 holds the demo tickets' task messages (a worker's own patrol finding notifies nobody).
-    const first = expectOk(
-      await town.call('messages', { action: 'list', unreadOnly: true }, 'demo-worker-1'),
-    )
+    const first = expectOk(await town.call('messages', { action: 'list', unreadOnly: true }, 'demo-worker-1'))
     expect(first.items.length).toBeGreaterThanOrEqual(1)
     expect(
       expectOk(

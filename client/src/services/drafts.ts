@@ -38,7 +38,6 @@ export function dropDraft(owner: string, key: string): void {
   }
 }
 
-export const reportDraft = (owner: string): ReportDraft | null =>
-  read<ReportDraft>(owner, 'report', 'report')
+export const reportDraft = (owner: string): ReportDraft | null => read<ReportDraft>(owner, 'report', 'report')
 export const noteDraft = (owner: string, key: string, kind: NoteDraft['kind']): NoteDraft | null =>
   read<NoteDraft>(owner, key, kind)
