@@ -45,10 +45,15 @@ async function largeTextProblems(page: Page): Promise<Problem[]> {
         if (r.width > 0 && r.right > width + 1) out.push({ kind: 'overflow', what: name(el) })
       }
       for (const el of Array.from(root.querySelectorAll(oneLine.join(','))).filter(shown)) {
-        const range = document.createRange()
-        range.selectNodeContents(el)
-        const tops = new Set(Array.from(range.getClientRects()).map((q) => Math.round(q.top)))
-        if (tops.size > 1) out.push({ kind: 'broken', what: name(el) })
+        // Each run of text must sit on one line: a run drawn on two lines was broken inside.
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+        for (let t = walker.nextNode(); t !== null; t = walker.nextNode()) {
+          if ((t.textContent ?? '').trim() === '') continue
+          const range = document.createRange()
+          range.selectNodeContents(t)
+          const tops = new Set(Array.from(range.getClientRects()).map((q) => Math.round(q.top)))
+          if (tops.size > 1) out.push({ kind: 'broken', what: name(el) })
+        }
       }
       for (const el of Array.from(root.querySelectorAll('.btn, .btn-main, .btn-link')).filter(shown)) {
         const h = el as HTMLElement

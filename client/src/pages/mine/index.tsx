@@ -4,6 +4,7 @@
  * rather than shown a refusal that 重试 cannot fix.
  */
 import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import PageShell from '../../components/PageShell'
 import PagedList from '../../components/PagedList'
 import TicketRow from '../../components/TicketRow'
@@ -17,6 +18,11 @@ import { go } from '../../lib/nav'
 
 function MyReports() {
   const list = usePaged((cursor) => tickets.listMine({ cursor, pageSize: 20 }))
+  // Mounted once roster.me has answered, after the page's first show: the first load is ours
+  // (later shows reload through usePaged).
+  useEffect(() => {
+    list.reload()
+  }, [])
   return (
     <PagedList list={list} empty={{ text: '暂无上报', hint: '遇到问题，回首页点“我要上报”' }}>
       {(row) => (
