@@ -55,7 +55,8 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
     phone: draft?.contact?.phone ?? '',
     remember: false,
   })
-  const [kept, setKept] = useState(false)
+  // What the resident's record holds (null: nothing kept), so an unchanged contact is not written again.
+  const [kept, setKept] = useState<{ name: string; phone: string } | null>(null)
   const [neighbour, setNeighbour] = useState({ name: '', phone: '' })
   const [requestId] = useState(() => draft?.clientRequestId ?? newClientRequestId())
   const [hint, setHint] = useState('')
@@ -68,7 +69,7 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
     if (proxy) return
     residents.profile().then((r) => {
       if (!r.ok || (!r.data.name && !r.data.phone)) return
-      setKept(true)
+      setKept({ name: r.data.name ?? '', phone: r.data.phone ?? '' })
       setContact((c) => ({
         name: c.name || r.data.name || '',
         phone: c.phone || r.data.phone || '',
@@ -114,13 +115,14 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
 
   const rememberContact = () => {
     if (proxy || anonymous) return
-    if (contact.remember)
+    const same = kept !== null && kept.name === contact.name.trim() && kept.phone === contact.phone
+    if (contact.remember && !same)
       residents.saveContact({
         remember: true,
         ...(contact.name.trim() ? { name: contact.name.trim() } : {}),
         ...(contact.phone ? { phone: contact.phone } : {}),
       })
-    else if (kept) residents.saveContact({ remember: false })
+    else if (!contact.remember && kept !== null) residents.saveContact({ remember: false })
   }
 
   const submit = () => {
