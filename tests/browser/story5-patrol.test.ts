@@ -4,7 +4,7 @@
  *
  * Demo identities (docs/demo-town.md): demo-worker-7 owns grid g07 (枫林村 一组).
  */
-import { fill, idInUrl, openAs, openStage, pageErrors, shot, type Stage } from './stories'
+import { fill, goAs, idInUrl, openAs, openStage, pageErrors, shot, type Stage } from './stories'
 
 jest.setTimeout(240_000)
 
@@ -31,6 +31,13 @@ test('a patrol that found a problem raises a ticket that lands in the inbox', as
   await worker.getByRole('alert').getByText('请写几句巡查情况').waitFor()
   await fill(worker, 'patrol-note', '沿河堤巡查一圈，大部分护栏完好')
   await expect(worker.getByText('请写几句巡查情况').count()).resolves.toBe(0)
+  // Left half-written (the app closed), it is still there when the form opens again.
+  await goAs(worker, stage, WORKER, '/pages/index/index')
+  await worker.getByTestId('go-patrol').click()
+  await worker.locator('.title:visible', { hasText: '巡查记录' }).waitFor()
+  await expect(
+    worker.locator('[data-testid="patrol-note"] textarea:visible').first().inputValue(),
+  ).resolves.toBe('沿河堤巡查一圈，大部分护栏完好')
   await worker.getByRole('switch', { name: /^发现问题，需要办理/ }).click()
   await worker.getByRole('switch', { name: '发现问题，需要办理：是' }).waitFor()
   await worker.getByRole('radio', { name: /^安全隐患/ }).click()
