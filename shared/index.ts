@@ -46,6 +46,7 @@ export * from './tickets/transition'
 export * from './tickets/ticketNumber'
 export * from './tickets/ticketCounter'
 export * from './tickets/inboxKey'
+export * from './tickets/residentTimeline'
 
 // routing and permissions
 export * from './routing/routeTicket'
@@ -62,3 +63,4 @@ export * from './notifications/resolveTemplateConfig'
 export * from './notifications/subscriptionCredits'
 export * from './model/actors'
 export * from './schemas/configSchemas'
+export * from './geo/wgs84ToGcj02'

@@ -4,7 +4,7 @@
  * client's request id: a retry answers the record the first call made, even when the retry's
  * content differs (an issue added or dropped) — the first write wins, as for a report.
  */
-import { can, type Actor, type Grid, type TasksRequest } from '@shared/index'
+import { can, type Actor, type GeoPoint, type Grid, type TasksRequest } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { checkText } from '../_lib/platform/contentSecurity'
@@ -27,7 +27,7 @@ export interface PatrolDocument {
   kind: 'patrol' | 'survey'
   note: string
   photos: string[]
-  location: { latitude: number; longitude: number; address?: string } | null
+  location: GeoPoint | null
   ticketId: string | null
   ticketNumber: string | null
   createdAt: string
@@ -113,6 +113,7 @@ async function patrolWithIssue(
       location: req.location,
       anonymous: false,
       source: 'patrol',
+      signForSelf: true,
     },
     ctx.now,
     async (txn, t) => {

@@ -3,6 +3,7 @@ import {
   can,
   dropUndefined,
   presentTicket,
+  type Grid,
   type Resident,
   type TicketCommand,
   type TicketStatus,
@@ -34,20 +35,22 @@ const DONE: readonly TicketStatus[] = ['closed', 'rejected']
 
 /**
  * The reporter's capacity: an informant or grid worker reporting for a neighbour (代报) acts from
- * the roster, in one of their grids; anyone else reports as a resident of their home grid (or of
- * the grid on the QR code they scanned, in their own town).
+ * the roster, in the neighbour's grid — one of their grids, or another grid of a village in their
+ * scope (the neighbour across the lane may belong to the next group); anyone else reports as a
+ * resident of their home grid (or of the grid on the QR code they scanned, in their own town).
  */
 async function reporterFor(
   req: Req<'submit'>,
   ctx: ActionContext,
-): Promise<{ caller: Caller; gridId: string }> {
+): Promise<{ caller: Caller; gridId: string; inScope?: (grid: Grid) => boolean }> {
   if (req.onBehalfOf !== undefined) {
     const caller = await loadCaller(ctx.openid, { staff: true })
     const staff = requireStaff(caller, 'informant', 'gridWorker')
     const gridId = req.gridId ?? staff.scope.gridIds[0]
-    if (gridId === undefined || !staff.scope.gridIds.includes(gridId))
-      throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
-    return { caller, gridId }
+    if (gridId === undefined) throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
+    const inScope = (grid: Grid) =>
+      staff.scope.gridIds.includes(grid._id) || staff.scope.villageIds.includes(grid.villageId)
+    return { caller, gridId, inScope }
   }
   const resident = await findResident(ctx.openid)
   // Only a caller without a home grid is looked up in the roster (a worker reporting for themself).
@@ -80,8 +83,10 @@ function reporterContact(
 }
 
 export async function submit(req: Req<'submit'>, ctx: ActionContext) {
-  const { caller, gridId } = await reporterFor(req, ctx)
+  const { caller, gridId, inScope } = await reporterFor(req, ctx)
   const grid = await loadGrid(requireTown(caller), gridId)
+  if (inScope !== undefined && !inScope(grid))
+    throw new AppError('FORBIDDEN', '只能代报您负责的村组的群众反映的问题')
   const { ticket } = await submitConcern(
     caller.actor,
     ctx.openid,

@@ -64,6 +64,9 @@ export const residentsErrors = {
   exportMyData: ['NOT_FOUND'],
   correctMe: ['FORBIDDEN', 'CONTENT_RISKY'],
   deleteAccount: ['FORBIDDEN'],
+  profile: [],
+  saveContact: ['NOT_FOUND', 'CONTENT_RISKY'],
+  phoneFromWeChat: [],
 } as const satisfies ActionErrors<ResidentsRequest['action']>
 
 export const rosterErrors = {

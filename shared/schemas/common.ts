@@ -84,14 +84,26 @@ export const wordsOrVoice = [
 export const reason = boundedText('原因', LIMITS.reasonMin, LIMITS.reasonMax)
 export const note = boundedText('说明', LIMITS.noteMin, LIMITS.noteMax)
 
-export const location = z.object(
-  {
-    latitude: z.number({ error: '位置无效' }).min(-90, '位置无效').max(90, '位置无效'),
-    longitude: z.number({ error: '位置无效' }).min(-180, '位置无效').max(180, '位置无效'),
-    address: z.string().trim().max(100, '地址不能超过 100 个字').optional(),
-  },
-  { error: '位置无效' },
-)
+/**
+ * Where: coordinates (both or neither) with the map's place name and address, or only a typed
+ * description of the place ("村口大樟树下") when the phone cannot tell where it is.
+ */
+export const location = z
+  .object(
+    {
+      latitude: z.number({ error: '位置无效' }).min(-90, '位置无效').max(90, '位置无效').optional(),
+      longitude: z.number({ error: '位置无效' }).min(-180, '位置无效').max(180, '位置无效').optional(),
+      name: z.string({ error: '地点名称无效' }).trim().max(50, '地点名称不能超过 50 个字').optional(),
+      address: z.string({ error: '地址无效' }).trim().max(100, '地址不能超过 100 个字').optional(),
+    },
+    { error: '位置无效' },
+  )
+  .superRefine((v, ctx) => {
+    if ((v.latitude === undefined) !== (v.longitude === undefined))
+      ctx.addIssue({ code: 'custom', path: ['latitude'], message: '位置无效：经纬度要一起给' })
+    else if (v.latitude === undefined && !v.address && !v.name)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: '请写明地点，或者获取位置' })
+  })
 
 /** Mainland mobile numbers; landlines are not used for notifications, so they are not accepted. */
 export const mobilePhone = z.string({ error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, '手机号格式不正确')

@@ -52,7 +52,12 @@ export const ticketView = z.object({
   /** The reporter's voice note, if they spoke instead of (or besides) typing. */
   voice: z.object({ fileID: z.string(), durationSec: z.number().int() }).nullable(),
   location: z
-    .object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() })
+    .object({
+      latitude: z.number().optional(),
+      longitude: z.number().optional(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
     .nullable(),
   anonymous: z.boolean(),
   source: z.enum(['resident', 'informant', 'patrol']),

@@ -1,5 +1,5 @@
 import type { Priority } from '../model/category'
-import type { OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
+import type { GeoPoint, OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
 import type { EscalationStep, ReminderStep } from '../deadlines/dueActions'
 import type { RouteVia } from '../routing/routeTicket'
 
@@ -20,7 +20,7 @@ export type TicketCommand =
       description: string
       photos: string[]
       voice?: VoiceNote | null
-      location?: { latitude: number; longitude: number; address?: string } | null
+      location?: GeoPoint | null
       anonymous: boolean
       source: TicketSource
       contact?: { name?: string; phone?: string }

@@ -4,6 +4,7 @@
  */
 import type { Role } from '@shared/model/roles'
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
+import type { ResidentProfile } from '@shared/schemas/residentsFunction'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
@@ -31,9 +32,11 @@ export interface MessageItem {
   read: boolean
   createdAt: string
 }
+/** Coordinates (GCJ-02) with the map's name and address, or only typed words about the place. */
 export interface Location {
-  latitude: number
-  longitude: number
+  latitude?: number
+  longitude?: number
+  name?: string
   address?: string
 }
 export interface SubmitInput {
@@ -121,7 +124,16 @@ export const supervision = {
     callFunction('supervision', { action: 'remind', ...p }),
 }
 
+export type { ResidentProfile }
+
 export const residents = {
+  profile: (): R<ResidentProfile> => callFunction('residents', { action: 'profile' }),
+  /** Keep (remember) or forget the resident's own name and phone. */
+  saveContact: (p: { remember: boolean; name?: string; phone?: string }): R<ResidentProfile> =>
+    callFunction('residents', { action: 'saveContact', ...p }),
+  /** weapp: the phone number WeChat vouches for, from the getPhoneNumber button's one-time code. */
+  phoneFromWeChat: (code: string): R<{ phone: string }> =>
+    callFunction('residents', { action: 'phoneFromWeChat', code }),
   setHomeGrid: (gridId: string): R<{ homeGridId: string; homeVillageId: string }> =>
     callFunction('residents', { action: 'setHomeGrid', gridId }),
   villages: (): R<{ items: Place[] }> => callFunction('residents', { action: 'villages' }),
