@@ -19,7 +19,8 @@ import {
   type Caller,
 } from '../_lib/entry/context'
 import type { ActionContext } from '../_lib/entry/defineActions'
-import { directory, staffNames } from '../_lib/store/directory'
+import { directory } from '../_lib/store/directory'
+import { staffContacts } from '../_lib/store/staffContacts'
 import { AppError } from '../_lib/entry/envelope'
 import { requireOwnUploads } from '../_lib/platform/photos'
 import { loadGrid } from '../_lib/flows/routing'
@@ -127,14 +128,17 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   // The directory is cached per warm instance; the assignee's name costs one read when there is one.
   const [dir, staff] = await Promise.all([
     directory(ticket.townId),
-    staffNames(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
+    staffContacts(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
   ])
+  const assignee = ticket.assigneeId === null ? undefined : staff[ticket.assigneeId]
+  const callable = can(caller.actor, 'viewAssigneeContact', { kind: 'ticket', ticket })
   return {
     ticket: {
       ...presentTicket(ticket, caller.actor),
       gridName: dir.grids.get(ticket.gridId)?.name ?? null,
       villageName: dir.villages.get(ticket.villageId)?.name ?? null,
-      assigneeName: ticket.assigneeId === null ? null : (staff[ticket.assigneeId] ?? null),
+      assigneeName: assignee?.name ?? null,
+      assigneePhone: callable ? (assignee?.phone ?? null) : null,
     },
   }
 }

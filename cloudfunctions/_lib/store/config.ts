@@ -10,6 +10,9 @@ import {
   LIMITS,
   createWorkingCalendar,
   resolveTemplateConfig,
+  resolveAlertChannels,
+  type AlertChannels,
+  type AlertChannelsInput,
   type CalendarOverride,
   type Category,
   type TemplateConfig,
@@ -38,6 +41,8 @@ export interface TownConfigDocument {
   /** Per template, checked on read (`resolveTemplateConfig`): a malformed one falls back to the default. */
   templates?: Partial<TemplateConfig>
   limits?: Partial<TownLimits>
+  /** Channels beyond in-app and WeChat (企业微信 group robots); checked on read, malformed → none. */
+  alerts?: AlertChannelsInput
 }
 
 export interface TownConfig {
@@ -48,6 +53,7 @@ export interface TownConfig {
   calendar: WorkingCalendar
   templates: TemplateConfig
   limits: TownLimits
+  alerts: AlertChannels
 }
 
 /** Environment-wide settings (`_id: environment`): which town a newcomer without a home sees. */
@@ -68,6 +74,9 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     console.warn(
       `[config] ${townId}: malformed templates fall back to defaults: ${templates.rejected.join(', ')}`,
     )
+  const alerts = resolveAlertChannels(doc?.alerts)
+  // The keys are secrets: say that the field is malformed, never what it holds.
+  if (alerts.rejected) console.warn(`[config] ${townId}: malformed alerts, group robots are off`)
   return {
     townId,
     name: doc?.name ?? '',
@@ -76,6 +85,7 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
     templates: templates.config,
     limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
+    alerts: alerts.channels,
   }
 }
 

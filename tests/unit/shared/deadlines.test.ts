@@ -338,13 +338,13 @@ describe('the escalation ladder', () => {
     )
     if (!r.ok) throw new Error(r.refusal.message)
     expect(r.ticket.escalation).toEqual({ level: 0, fired: [] })
-    expect(r.effects[1]).toMatchObject({ template: 'taskDue', data: { hint: '请今天处理' } })
+    expect(r.effects[1]).toMatchObject({ template: 'taskDue', data: { hint: '催办：请今天处理' } })
     const plain = transition(
       routedTicket(),
       { type: 'remind' },
       ctx(actors.townGuide, sh('2025-03-10T10:00')),
     )
-    expect(plain.ok && plain.effects[1]).toMatchObject({ data: { hint: '请尽快办理' } })
+    expect(plain.ok && plain.effects[1]).toMatchObject({ data: { hint: '催办：请尽快签收' } })
   })
   it('refuses a manual 催办 of an unassigned ticket, a bad note, a stepless system reminder, and a guide posing as the ladder', () => {
     const returned = run(
