@@ -2,6 +2,7 @@ import {
   OPEN_STATUSES,
   can,
   dropUndefined,
+  refusalMessage,
   presentTicket,
   type Resident,
   type TicketCommand,
@@ -124,7 +125,10 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   const ticket = await getTicket(requireTown(caller), req.ticketId)
   if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
   if (!can(caller.actor, 'view', { kind: 'ticket', ticket }))
-    throw new AppError('FORBIDDEN', '您不能查看这张工单')
+    throw new AppError(
+      'FORBIDDEN',
+      caller.staff === null ? '您不能查看这张工单' : refusalMessage(caller.actor, ticket, '查看'),
+    )
   // The directory is cached per warm instance; the assignee's name costs one read when there is one.
   const [dir, staff] = await Promise.all([
     directory(ticket.townId),

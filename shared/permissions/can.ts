@@ -117,3 +117,17 @@ export const can = (actor: Actor, action: PermissionAction, resource: Permission
       return resource.kind === 'ticket' && TICKET_RULES[action](actor, resource.ticket)
   }
 }
+
+/**
+ * The refusal's words when a guide or supervisor tries something on a ticket outside their
+ * villages (they can then tell a wrong scope from a missing right).
+ *
+ * @example
+ * refusalMessage(townGuideOfV02, ticketOfV01, '催办') // '这张工单不在您负责的村（社区），不能催办'
+ */
+export const refusalMessage = (actor: Actor, ticket: Pick<Ticket, 'villageId'>, label: string): string =>
+  actor.kind === 'person' &&
+  hasRole(actor, ...VILLAGE_SCOPED_ROLES) &&
+  !actor.scope.villageIds.includes(ticket.villageId)
+    ? `这张工单不在您负责的村（社区），不能${label}`
+    : `您没有权限对此工单进行“${label}”`

@@ -1,8 +1,8 @@
 import { toIso } from '../calendar/shanghaiTime'
 import { computeNextDueAt } from '../deadlines/dueActions'
-import { ROLES, hasRole, type Actor, type Role } from '../model/roles'
+import { ROLES, type Actor, type Role } from '../model/roles'
 import { TICKET_STATUS_NAMES, type Ticket, type TimelineActor, type TimelineEntry } from '../model/ticket'
-import { VILLAGE_SCOPED_ROLES, can, isReporter } from '../permissions/can'
+import { can, isReporter, refusalMessage } from '../permissions/can'
 import { escalateTicket, remindTicket } from './chaseTicket'
 import { autoCloseTicket, confirmTicket, reopenTicket } from './closeTicket'
 import { COMMAND_SPECS, type CommandOf, type CommandType, type TicketCommand } from './commands'
@@ -117,16 +117,7 @@ export const transition = (
   if (ticket === null) return refuse('INVALID_TRANSITION', '工单不存在')
   const spec = COMMAND_SPECS[command.type]
   if (!can(ctx.actor, command.type, { kind: 'ticket', ticket })) {
-    const outOfScope =
-      ctx.actor.kind === 'person' &&
-      hasRole(ctx.actor, ...VILLAGE_SCOPED_ROLES) &&
-      !ctx.actor.scope.villageIds.includes(ticket.villageId)
-    return refuse(
-      'FORBIDDEN',
-      outOfScope
-        ? `这张工单不在您负责的村（社区），不能${spec.label}`
-        : `您没有权限对此工单进行“${spec.label}”`,
-    )
+    return refuse('FORBIDDEN', refusalMessage(ctx.actor, ticket, spec.label))
   }
   if (!spec.from.includes(ticket.status)) {
     return refuse('INVALID_TRANSITION', `${TICKET_STATUS_NAMES[ticket.status]}的工单不能${spec.label}`)
