@@ -1,7 +1,6 @@
 import { HOUR_MS, formatShanghaiShort, toEpochMs, toIso } from '../calendar/shanghaiTime'
 import { isStepDue } from '../deadlines/dueActions'
 import { LADDER, stepDueAt } from '../deadlines/escalationLadder'
-import { describeDuration } from '../deadlines/timeLimitRules'
 import { describeLateness } from '../deadlines/lateness'
 import type { Escalation, LadderStep, Ticket } from '../model/ticket'
 import { check, noteText } from './checkInput'
@@ -26,12 +25,14 @@ const AUDIENCE: Record<'villageGuides' | 'townGuides' | 'supervisors', (villageI
   supervisors: (villageId) => ({ kind: 'supervisors', villageId }),
 }
 
-const overdueText = (step: CommandOf<'escalate'>['step'], ctx: TransitionContext): string =>
-  step === 'signForOverdue'
-    ? '超时未签收'
-    : step === 'resolveOverdue'
-      ? '超时未办结'
-      : `超时未办结已逾${describeDuration(ctx.rules.ladder.supervisorAfter)}`
+/** What the step says was missed, and by how long (from the deadline it chases). */
+const overdueText = (ticket: Ticket, step: CommandOf<'escalate'>['step'], ctx: TransitionContext): string => {
+  const missed = step === 'signForOverdue' ? ticket.deadlines?.signFor.dueAt : ticket.deadlines?.resolve.dueAt
+  const what = step === 'signForOverdue' ? '超时未签收' : '超时未办结'
+  const late = missed === undefined ? 0 : toEpochMs(ctx.now) - toEpochMs(missed)
+  // Found right at the deadline (the sweep runs every minute): no "1 minute late" noise.
+  return late >= 60_000 ? `${what}，已逾${describeLateness(late)}` : what
+}
 
 export const escalateTicket = (
   ticket: Ticket,
@@ -40,7 +41,7 @@ export const escalateTicket = (
 ): HandlerOutcome => {
   if (!isStepDue(ticket, c.step, ctx.now, ctx.rules, ctx.calendar)) return notDue()
   const spec = LADDER[c.step]
-  const data = { overdue: overdueText(c.step, ctx), level: spec.label }
+  const data = { overdue: overdueText(ticket, c.step, ctx), level: spec.label }
   const audience = AUDIENCE[spec.audience as keyof typeof AUDIENCE](ticket.villageId)
   const effects = [overdueNotice(ticket, ctx, audience, data)]
   if (ticket.assigneeId !== null) {

@@ -263,7 +263,7 @@ describe('the escalation ladder', () => {
     ])
     expect(notes[1]).toMatchObject({
       template: 'overdueAlert',
-      data: { level: '挂牌督办', overdue: '超时未办结已逾1个工作日', assigneeName: '李网格' },
+      data: { level: '挂牌督办', overdue: '超时未办结，已逾1天', assigneeName: '李网格' },
     })
   })
   it('fires everything that is due at once, in ladder order, after a long outage', () => {

@@ -56,6 +56,28 @@ async function postsInLastMinute(townId: string, target: RobotTarget, now: Date)
   return data.reduce((n, d) => n + ((d as RobotPostDocument).robot?.posts ?? 1), 0)
 }
 
+/** Other posts due for the group than those in hand (one query, up to 100). */
+async function moreDue(
+  townId: string,
+  target: RobotTarget,
+  have: RobotPostDocument[],
+  now: Date,
+): Promise<RobotPostDocument[]> {
+  const _ = db().command
+  const { data } = await notifications()
+    .where({
+      townId,
+      recipient: `robot:${target}`,
+      state: 'pending',
+      nextAttemptAt: _.lte(now.toISOString()),
+    })
+    .orderBy('nextAttemptAt', 'asc')
+    .limit(100)
+    .get()
+  const known = new Set(have.map((d) => d._id))
+  return (data as RobotPostDocument[]).filter((d) => !known.has(d._id))
+}
+
 async function claim(docs: RobotPostDocument[], now: Date): Promise<RobotPostDocument[]> {
   const won: RobotPostDocument[] = []
   for (const n of docs) {
@@ -162,7 +184,9 @@ async function deliverToGroup(
     report.waiting += due.length
     return
   }
-  const mine = await claim(due, now)
+  // Every post due for this group, later pages' too (one query): if they are more than the
+  // minute allows, one batch message carries the rest.
+  const mine = await claim([...due, ...(await moreDue(config.townId, target, due, now))], now)
   const phones = await phonesOf(
     config.townId,
     mine.flatMap((d) => d.robot.mentionStaffIds),
