@@ -268,3 +268,38 @@ describe('催办', () => {
     expect(chases[1].data).toMatchObject({ level: '催办', overdue: '超时未签收，已逾15分钟' })
   })
 })
+
+describe('a guide’s inbox', () => {
+  it('holds the returned tickets of their villages and what is escalated to their level', async () => {
+    const { ticketId } = await report()
+    expectOk(
+      await town.call('tasks', { action: 'returnTicket', ticketId, reason: '不属于本网格' }, 'demo-worker-1'),
+    )
+    const inbox = async (openid: string) =>
+      expectOk(await town.call('tasks', { action: 'inbox', filter: 'todo', pageSize: 50 }, openid)).items as {
+        _id: string
+        villageId: string
+        status: string
+        escalationLevel: number
+      }[]
+    // prettier-ignore
+    const LEVEL: Array<[string, string, number, boolean]> = [
+      // who                    village  lowest level  sees the returned ticket
+      ['demo-village-guide-1', 'v01',   1,            true],
+      ['demo-town-guide-1',    'v01',   2,            false],
+      ['demo-supervisor-1',    'v01',   3,            false],
+      ['demo-village-guide-8', 'v02',   1,            false],
+    ]
+    for (const [openid, village, level, returned] of LEVEL) {
+      const items = await inbox(openid)
+      expect(items.some((t) => t._id === ticketId)).toBe(returned)
+      for (const t of items) {
+        expect(t.villageId).toBe(village)
+        if (t.status !== 'returned' && t.status !== 'submitted')
+          expect(t.escalationLevel).toBeGreaterThanOrEqual(level)
+      }
+    }
+    // The ladder's escalations of 石桥村 are in its village guide's inbox.
+    expect((await inbox('demo-village-guide-1')).some((t) => t.escalationLevel >= 1)).toBe(true)
+  })
+})
