@@ -66,7 +66,10 @@ test('the supervisor sees only their village’s overdue ticket, can call the wo
   await fill(board, 'field-reason', REASON)
   await shot(board, STORY, '2-reassign-form')
   await board.getByTestId('confirm-reassign').click()
-  await board.getByTestId('action-done').getByText(/已改派/).waitFor({ timeout: 20_000 })
+  await board
+    .getByTestId('action-done')
+    .getByText(/已改派/)
+    .waitFor({ timeout: 20_000 })
   await waitForStatus(board, '待签收')
   await board.getByText(REASON, { exact: false }).first().waitFor()
   await shot(board, STORY, '3-reassigned')
@@ -77,8 +80,10 @@ test('the supervisor sees only their village’s overdue ticket, can call the wo
   const inbox = await stage.cloud.call('tasks', { action: 'inbox', pageSize: 50 }, 'demo-worker-2')
   expect(inbox.body.data.items.map((t: { _id: string }) => t._id)).toContain(mine.ticketId)
   const hook = await stage.cloud.request(`/__dev/webhooks?key=${ROBOT_KEY}`)
-  const posts: { msgtype: string; body: { markdown?: { content: string }; text?: { mentioned_mobile_list?: string[] } } }[] =
-    hook.body.posts
+  const posts: {
+    msgtype: string
+    body: { markdown?: { content: string }; text?: { mentioned_mobile_list?: string[] } }
+  }[] = hook.body.posts
   const alert = posts.find((p) => p.msgtype === 'markdown' && p.body.markdown?.content.includes(mine.number))
   expect(alert?.body.markdown?.content).toMatch(/【催办】[\s\S]*石桥村一组[\s\S]*超时未签收/)
   expect(posts.some((p) => p.body.text?.mentioned_mobile_list?.includes(workerPhone))).toBe(true)
