@@ -57,6 +57,8 @@ export default function AlertsOptIn() {
     })
   }
 
+  // One line once it is known (no line that changes under the reader's eyes).
+  if (credits === null) return null
   const longTerm = credits !== null && credits.length > 0 && credits.every((c) => c.longTerm)
   const allOn = longTerm && credits.every((c) => c.credits > 0)
   return (
