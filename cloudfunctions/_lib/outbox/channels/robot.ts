@@ -153,9 +153,16 @@ async function post(
     posts++
     if (m.errcode !== 0) reason = `mention failed: ${m.errcode} ${m.errmsg}`.slice(0, 200)
   }
+  // The messages count once, on the first document (the minute's budget sums them).
+  const [head, ...rest] = ids
+  const sent = { state: 'sent', sentAt: now.toISOString(), reason }
   await notifications()
-    .where({ _id: _.in(ids), state: 'sending' })
-    .update({ data: { state: 'sent', sentAt: now.toISOString(), reason, 'robot.posts': posts } })
+    .where({ _id: head, state: 'sending' })
+    .update({ data: { ...sent, 'robot.posts': posts } })
+  if (rest.length > 0)
+    await notifications()
+      .where({ _id: _.in(rest), state: 'sending' })
+      .update({ data: { ...sent, 'robot.posts': 0 } })
   report.posted += docs.length
   return posts
 }
