@@ -9,24 +9,9 @@ import { useEffect, useState } from 'react'
 import { useTownChoices } from '../../../hooks/useTownChoices'
 import { messages } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
+import { wechatText, type TemplateCredit } from '../../../lib/alertChannels'
 
-interface Credit {
-  templateId: string
-  title: string
-  credits: number
-  longTerm?: boolean
-}
-
-/** The WeChat part of the line: "待办事项提醒 0 条、…" or "已开启（长期）" / "未开启". */
-export function wechatText(credits: Credit[]): string {
-  if (credits.length > 0 && credits.every((c) => c.longTerm))
-    return credits.every((c) => c.credits > 0) ? '已开启（长期）' : '未开启'
-  return credits
-    .map((c) =>
-      c.longTerm ? `${c.title} ${c.credits > 0 ? '已开启' : '未开启'}` : `${c.title} ${c.credits} 条`,
-    )
-    .join('、')
-}
+type Credit = TemplateCredit
 
 export default function AlertsOptIn() {
   const town = useTownChoices()
