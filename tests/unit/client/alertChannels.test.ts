@@ -5,6 +5,20 @@ describe('the staff alert line', () => {
     [
       [
         { templateId: 'A', title: '待办事项提醒', credits: 0 },
+        { templateId: 'B', title: '督办提醒', credits: 0 },
+      ],
+      '未开启',
+    ],
+    [
+      [
+        { templateId: 'A', title: '待办事项提醒', credits: 2 },
+        { templateId: 'B', title: '督办提醒', credits: 2 },
+      ],
+      '每种还能提醒 2 条',
+    ],
+    [
+      [
+        { templateId: 'A', title: '待办事项提醒', credits: 0 },
         { templateId: 'B', title: '督办提醒', credits: 2 },
       ],
       '待办事项提醒 0 条、督办提醒 2 条',
