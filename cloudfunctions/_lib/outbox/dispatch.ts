@@ -6,6 +6,8 @@
  * WeChat errors put it back to `pending` with a back-off; after MAX_ATTEMPTS it is `failed`.
  * A message still `sending` long after its claim was left by a crash mid-send: whether WeChat got
  * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
+ * A long-term template needs the person's recorded consent instead of a credit (channels/subscribe.ts).
+ * Posts to 企业微信 group robots (`channel: 'robot'`) are handed to channels/robot.ts.
  */
 import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
 import { db, openapi } from '../platform/cloud'
