@@ -1,4 +1,4 @@
-import { toIso } from '../calendar/shanghaiTime'
+import { toEpochMs, toIso } from '../calendar/shanghaiTime'
 import type { Ticket } from '../model/ticket'
 import { supervises } from '../permissions/can'
 import { check, reasonText } from './checkInput'
@@ -32,7 +32,11 @@ export const reassignTicket = (
   if (!supervises(ctx.actor, { villageId: c.villageId }))
     return refuse('FORBIDDEN', '只能改派给您负责的村（社区）的人员')
   const moved: Ticket = { ...ticket, villageId: c.villageId, gridId: c.gridId, assigneeId: c.assigneeId }
-  const due = ticket.deadlines?.signFor.dueAt ?? toIso(ctx.now)
+  // The deadline still ahead (sign-for, else resolve): a new owner is not told a time already gone.
+  const ahead = [ticket.deadlines?.signFor.dueAt, ticket.deadlines?.resolve.dueAt].find(
+    (d): d is string => d !== undefined && toEpochMs(d) > toEpochMs(ctx.now),
+  )
+  const due = ahead ?? ticket.deadlines?.resolve.dueAt ?? toIso(ctx.now)
   const toName = staffNameOf(ctx, c.assigneeId) || gridNameOf(ctx, c.gridId) || '其他人员'
   const effects: Effect[] = [
     taskNotice(moved, ctx, { kind: 'staff', staffId: c.assigneeId }, `改派给您：${ticket.description}`, due),

@@ -49,6 +49,16 @@ describe('改派 (reassign)', () => {
     ])
   })
 
+  it('tells the new owner the deadline still ahead, not one already gone', () => {
+    const t = routedTicket()
+    const late = transition(t, to, ctx(actors.admin, sh('2025-03-11T10:00')))
+    if (!late.ok) throw new Error(late.refusal.message)
+    expect(late.effects[0]).toMatchObject({
+      template: 'taskNew',
+      data: { dueAt: t.deadlines?.resolve.dueAt },
+    })
+  })
+
   it.each([
     ['the same person', { assigneeId: 's-w1' }, actors.admin, 'INVALID_INPUT'],
     [
