@@ -53,7 +53,7 @@ describe('改派 (reassign)', () => {
     const t = routedTicket()
     const late = transition(t, to, ctx(actors.admin, sh('2025-03-11T10:00')))
     if (!late.ok) throw new Error(late.refusal.message)
-    expect(late.effects[0]).toMatchObject({
+    expect(late.effects[1]).toMatchObject({
       template: 'taskNew',
       data: { dueAt: t.deadlines?.resolve.dueAt },
     })
