@@ -303,3 +303,16 @@ describe('a guide’s inbox', () => {
     expect((await inbox('demo-village-guide-1')).some((t) => t.escalationLevel >= 1)).toBe(true)
   })
 })
+
+describe('the roster', () => {
+  it('refuses a town guide or supervisor without villages: they act only where linked', async () => {
+    for (const role of ['townGuide', 'townSupervisor']) {
+      const r = await town.call(
+        'roster',
+        { action: 'createStaff', name: '新督导员', phone: '13911114444', roles: [role] },
+        'demo-admin',
+      )
+      expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_INPUT')
+    }
+  })
+})
