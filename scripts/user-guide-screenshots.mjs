@@ -376,6 +376,8 @@ try {
   await page.getByTestId('alert-credits').waitFor()
   await page.getByTestId('enable-alerts').click()
   await page.getByText('✓ 已开启微信提醒').waitFor()
+  await page.getByTestId('alerts-explain').click()
+  await page.getByTestId('alerts-explainer').waitFor()
   await shot('staff-alerts')
 
   // ---- 镇网格办：花名册、新增工作人员、邀请码 ---------------------------------------------------------

@@ -64,3 +64,9 @@ export * from './notifications/subscriptionCredits'
 export * from './model/actors'
 export * from './schemas/configSchemas'
 export * from './geo/wgs84ToGcj02'
+
+// supervision: alert channels, robot messages, lateness, 改派 and 催办
+export * from './notifications/alertChannels'
+export * from './notifications/robotMessages'
+export * from './deadlines/lateness'
+export { REMIND_INTERVAL_MS, lastReminderBy, chaseNotice } from './tickets/chaseTicket'

@@ -84,6 +84,12 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   if (roles.includes('villageGuide') && villageIds.length === 0) {
     throw new AppError('INVALID_INPUT', '村级指导员需要选择村', [{ path: 'villageIds', message: '请选择村' }])
   }
+  // Town guides and supervisors act in the villages they are linked to, not town-wide.
+  if (roles.some((r) => r === 'townGuide' || r === 'townSupervisor') && villageIds.length === 0) {
+    throw new AppError('INVALID_INPUT', '镇级指导员和督导员需要选择负责的村', [
+      { path: 'villageIds', message: '请选择负责的村' },
+    ])
+  }
 
   const { code, expiresAt } = freshInvite(ctx.now)
   const staffId = req.clientRequestId

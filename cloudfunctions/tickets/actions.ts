@@ -2,6 +2,7 @@ import {
   OPEN_STATUSES,
   can,
   dropUndefined,
+  refusalMessage,
   presentTicket,
   type Grid,
   type Resident,
@@ -20,7 +21,8 @@ import {
   type Caller,
 } from '../_lib/entry/context'
 import type { ActionContext } from '../_lib/entry/defineActions'
-import { directory, staffNames } from '../_lib/store/directory'
+import { directory } from '../_lib/store/directory'
+import { staffContacts } from '../_lib/store/staffContacts'
 import { AppError } from '../_lib/entry/envelope'
 import { requireOwnUploads } from '../_lib/platform/photos'
 import { loadGrid } from '../_lib/flows/routing'
@@ -128,18 +130,24 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   const ticket = await getTicket(requireTown(caller), req.ticketId)
   if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
   if (!can(caller.actor, 'view', { kind: 'ticket', ticket }))
-    throw new AppError('FORBIDDEN', '您不能查看这张工单')
+    throw new AppError(
+      'FORBIDDEN',
+      caller.staff === null ? '您不能查看这张工单' : refusalMessage(caller.actor, ticket, '查看'),
+    )
   // The directory is cached per warm instance; the assignee's name costs one read when there is one.
   const [dir, staff] = await Promise.all([
     directory(ticket.townId),
-    staffNames(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
+    staffContacts(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
   ])
+  const assignee = ticket.assigneeId === null ? undefined : staff[ticket.assigneeId]
+  const callable = can(caller.actor, 'viewAssigneeContact', { kind: 'ticket', ticket })
   return {
     ticket: {
       ...presentTicket(ticket, caller.actor),
       gridName: dir.grids.get(ticket.gridId)?.name ?? null,
       villageName: dir.villages.get(ticket.villageId)?.name ?? null,
-      assigneeName: ticket.assigneeId === null ? null : (staff[ticket.assigneeId] ?? null),
+      assigneeName: assignee?.name ?? null,
+      assigneePhone: callable ? (assignee?.phone ?? null) : null,
     },
   }
 }

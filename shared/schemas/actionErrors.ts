@@ -53,7 +53,9 @@ export const supervisionErrors = {
   redispatch: TEXT_COMMAND,
   reject: TEXT_COMMAND,
   markDuplicate: TEXT_COMMAND,
-  remind: TEXT_COMMAND,
+  remind: [...TEXT_COMMAND, 'RATE_LIMITED'],
+  reassign: TEXT_COMMAND,
+  assignees: ['FORBIDDEN', 'NOT_FOUND'],
 } as const satisfies ActionErrors<SupervisionRequest['action']>
 
 export const residentsErrors = {

@@ -25,7 +25,11 @@ export const markReadRequest = z
 
 export const unreadCountRequest = z.object({ action: z.literal('unreadCount') })
 
-/** What `wx.requestSubscribeMessage` answered, per template id: only `accept` earns a credit. */
+/**
+ * What `wx.requestSubscribeMessage` answered, per template id: `accept` earns a credit (one-time
+ * template) or records the standing consent (long-term template); `reject`/`ban` turn a long-term
+ * consent off.
+ */
 export const subscribeDecision = z.enum(['accept', 'reject', 'ban', 'filter'])
 export const reportSubscriptionsRequest = z.object({
   action: z.literal('reportSubscriptions'),
@@ -75,7 +79,16 @@ export const messagesResponses = {
   reportSubscriptions: z.object({ credits: z.record(z.string(), z.number().int().min(0)) }),
   subscriptionCredits: z.object({
     templates: z.array(
-      z.object({ templateId: z.string(), title: z.string(), credits: z.number().int().min(0) }),
+      z.object({
+        templateId: z.string(),
+        title: z.string(),
+        /** One-time: messages left. Long-term: 1 while the consent stands, 0 when off. */
+        credits: z.number().int().min(0),
+        /** A long-term template (one "allow" for good) rather than one message per "allow". */
+        longTerm: z.boolean().optional(),
+      }),
     ),
+    /** Whether a 企业微信 group robot of the caller's village (or the town office) posts overdue alerts. */
+    groupRobot: z.boolean().optional(),
   }),
 } as const

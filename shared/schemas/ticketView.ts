@@ -104,6 +104,11 @@ export const ticketDetailView = ticketView.extend({
   gridName: z.string().nullable(),
   villageName: z.string().nullable(),
   assigneeName: z.string().nullable(),
+  /**
+   * The responsible person's phone, for a call button: only for those who supervise the ticket
+   * (guides and supervisors of its village, the grid office); null for everyone else or when unknown.
+   */
+  assigneePhone: z.string().nullable().optional(),
 })
 export type TicketDetailView = z.infer<typeof ticketDetailView>
 

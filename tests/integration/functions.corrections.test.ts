@@ -442,7 +442,7 @@ describe('催办 by hand', () => {
     })
     expect((await notificationsOf('staff:st-worker-2', ticket._id)).at(-1)).toMatchObject({
       templateKey: 'taskDue',
-      data: { hint: '群众很着急，请今天处理' },
+      data: { hint: '催办：群众很着急，请今天处理' },
     })
     expect(codeOf(await supervise('remind', ticket._id, 'village-guide-8'))).toBe('FORBIDDEN')
     expect(codeOf(await supervise('remind', ticket._id, 'worker-2'))).toBe('FORBIDDEN')

@@ -171,6 +171,7 @@ describe('messages.subscriptionCredits', () => {
         templateId: DEFAULT_TEMPLATE_CONFIG[k].templateId,
         title: DEFAULT_TEMPLATE_CONFIG[k].title,
         credits: 0,
+        longTerm: false,
       })),
     )
     const results = { [ids[0]]: 'accept', [ids[1]]: 'accept', [ids[2]]: 'reject' }

@@ -11,7 +11,7 @@ import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
 import VoicePlayer from './VoicePlayer'
 
-type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName'>
+type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName' | 'assigneePhone'>
 
 interface Props {
   /** The detail's names, when known, say where the concern is and who handles it. */
@@ -97,7 +97,19 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       {t.assigneeId !== null && t.assigneeName && (
         <Text className="card__meta" data-testid="ticket-assignee">
           办理人：{t.assigneeName}
+          {forStaff && t.assigneePhone ? ` ${t.assigneePhone}` : ''}
         </Text>
+      )}
+      {forStaff && t.assigneeId !== null && t.assigneePhone && (
+        <View
+          className="btn btn--plain"
+          role="button"
+          aria-label={`拨打办理人${t.assigneeName ?? ''}的电话 ${t.assigneePhone}`}
+          data-testid="call-assignee"
+          onClick={() => Taro.makePhoneCall({ phoneNumber: t.assigneePhone as string })}
+        >
+          <Text>拨打办理人电话</Text>
+        </View>
       )}
       <Text className="card__meta">上报时间：{formatTime(t.createdAt, now)}</Text>
       {t.deadlines && !['closed', 'rejected'].includes(t.status) && (

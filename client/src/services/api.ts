@@ -13,8 +13,18 @@ export type { IssuedInvite, StaffRow, TicketDetailView, TicketSummary, TicketVie
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
+  /** The responsible person's phone, for the call button (boards are only for those who supervise). */
+  assigneePhone?: string | null
   gridName: string | null
   villageName: string | null
+  /** What became of the 企业微信 group robots' posts about it (overdue board; null: none). */
+  robot?: { state: 'pending' | 'sent' | 'failed'; at: string | null } | null
+}
+/** Someone a ticket can be given to (改派). */
+export interface AssigneeOption {
+  staffId: string
+  name: string
+  roleName: string
 }
 /** roster.me: who the caller is, and their town's categories and subscribe-template ids. */
 export type Me = MeResponse
@@ -122,6 +132,11 @@ export const supervision = {
     callFunction('supervision', { action: 'markDuplicate', ...p }),
   remind: (p: { ticketId: string; note?: string }): R<One> =>
     callFunction('supervision', { action: 'remind', ...p }),
+  /** 改派: to another person of the grid, or of another grid (`toGridId`); the routing picks unless named. */
+  reassign: (p: Versioned & { toGridId?: string; assigneeId?: string; reason: string }): R<One> =>
+    callFunction('supervision', { action: 'reassign', ...p }),
+  assignees: (gridId: string): R<{ items: AssigneeOption[] }> =>
+    callFunction('supervision', { action: 'assignees', gridId }),
 }
 
 export type { ResidentProfile }
@@ -173,6 +188,8 @@ export const messages = {
     callFunction('messages', { action: 'reportSubscriptions', results }),
   subscriptionCredits: (
     group: 'reporter' | 'staff',
-  ): R<{ templates: { templateId: string; title: string; credits: number }[] }> =>
-    callFunction('messages', { action: 'subscriptionCredits', group }),
+  ): R<{
+    templates: { templateId: string; title: string; credits: number; longTerm?: boolean }[]
+    groupRobot?: boolean
+  }> => callFunction('messages', { action: 'subscriptionCredits', group }),
 }

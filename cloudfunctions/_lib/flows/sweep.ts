@@ -11,6 +11,7 @@ import { listTownIds, townConfig, type TownConfig } from '../store/config'
 import { encodeCursor, pageWhere } from '../store/cursor'
 import { staffNames } from '../store/directory'
 import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
+import { queueDailyDigest } from '../outbox/channels/digest'
 import { AppError } from '../entry/envelope'
 import type { EffectBatch } from '../outbox/outbox'
 import { persist, transitionContext } from './ticketCommand'
@@ -133,6 +134,7 @@ export async function sweep(now: Date): Promise<SweepReport> {
     const config = await townConfig(townId)
     await sweepTown(config, now, report)
     report.contactsMasked += await maskExpiredContacts(config, now)
+    await queueDailyDigest(config, now)
     const d = await dispatchOutbox(config, now)
     report.delivery.sent += d.sent
     report.delivery.inAppOnly += d.inAppOnly

@@ -20,6 +20,7 @@ import type { ActionContext } from '../entry/defineActions'
 import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
 import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
+import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
 import type { Transaction } from '../platform/sdkTypes'
 import { getTicket, saveTicket } from '../store/ticketRepository'
 import { inTransaction } from '../store/transactions'
@@ -73,6 +74,7 @@ export async function persist(
   )
   await saveTicket(txn, ticket)
   await writeEffects(txn, townId, batches, villages, now)
+  await writeRobotPosts(txn, await robotPostsOf(townId, ticket, batches, villages, now))
 }
 
 export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {

@@ -6,6 +6,8 @@
  * WeChat errors put it back to `pending` with a back-off; after MAX_ATTEMPTS it is `failed`.
  * A message still `sending` long after its claim was left by a crash mid-send: whether WeChat got
  * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
+ * A long-term template needs the person's recorded consent instead of a credit (channels/subscribe.ts).
+ * Posts to 企业微信 group robots (`channel: 'robot'`) are handed to channels/robot.ts.
  */
 import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
 import { db, openapi } from '../platform/cloud'
@@ -13,6 +15,8 @@ import { C } from '../store/collections'
 import type { TownConfig } from '../store/config'
 import type { NotificationDocument } from './outbox'
 import { clearCredits, creditsHeld, refundCredit, spendCredit, subscriptionId } from './subscriptions'
+import { countRobots, deliverRobotPosts } from './channels/robot'
+import { isRobotPost } from './channels/robotPosts'
 
 export const MAX_ATTEMPTS = 5
 /** A send takes seconds (a function times out after 20 s): a claim this old was abandoned. */
@@ -109,13 +113,13 @@ async function triage(
     else if (!config.templates[n.templateKey]?.templateId) park('notConfigured', n._id)
     else candidates.push({ n, openid })
   }
-  const needCredit = candidates.filter(({ n }) => !config.templates[n.templateKey].longTerm)
+  // A long-term template needs the recorded consent (credits 1, never spent); a one-time one a credit.
   const held = await creditsHeld(
-    needCredit.map(({ n, openid }) => ({ openid, templateId: config.templates[n.templateKey].templateId })),
+    candidates.map(({ n, openid }) => ({ openid, templateId: config.templates[n.templateKey].templateId })),
   )
   const sendable = candidates.filter(({ n, openid }) => {
     const setting = config.templates[n.templateKey]
-    if (setting.longTerm || (held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
+    if ((held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
     park('noCredit', n._id)
     return false
   })
@@ -169,8 +173,9 @@ async function deliver(
     const code = Number((err as { errCode?: unknown }).errCode)
     const message = String((err as { errMsg?: unknown }).errMsg ?? (err as Error).message ?? '').slice(0, 200)
     if (code === 43101) {
-      // WeChat holds no credit for this user and template: in-app only, and our count is corrected.
-      if (!setting.longTerm) await clearCredits(openid, setting.templateId)
+      // WeChat holds no credit (or the long-term consent was turned off): in-app only (and the
+      // group robot), and our record is corrected so later messages do not try again.
+      await clearCredits(openid, setting.templateId)
       await finish(n._id, { state: 'inAppOnly', reason: 'refused' })
       return 'inAppOnly'
     }
@@ -233,7 +238,10 @@ export async function dispatchOutbox(config: TownConfig, now: Date, maxPages = 1
       .limit(PAGE)
       .get()
     if (data.length === 0) break
-    const { sendable, inApp } = await triage(data, await openidsOf(config.townId, data), config)
+    const robots = data.filter(isRobotPost)
+    const people = robots.length > 0 ? data.filter((n) => !isRobotPost(n)) : data
+    if (robots.length > 0) countRobots(report, await deliverRobotPosts(config, robots, now))
+    const { sendable, inApp } = await triage(people, await openidsOf(config.townId, people), config)
     report.inAppOnly += await settleInApp(inApp)
     for (const { n, openid } of sendable) {
       if (!(await claim(n, now))) continue

@@ -10,6 +10,9 @@ import {
   LIMITS,
   createWorkingCalendar,
   resolveTemplateConfig,
+  resolveAlertChannels,
+  type AlertChannels,
+  type AlertChannelsInput,
   type CalendarOverride,
   type Category,
   type TemplateConfig,
@@ -39,6 +42,8 @@ export interface TownConfigDocument {
   templates?: Partial<TemplateConfig>
   limits?: Partial<TownLimits>
   retention?: Partial<TownRetention>
+  /** Channels beyond in-app and WeChat (企业微信 group robots); checked on read, malformed → none. */
+  alerts?: AlertChannelsInput
 }
 
 /** How long contact details of a finished ticket are kept (then the sweeper masks them). */
@@ -58,6 +63,7 @@ export interface TownConfig {
   templates: TemplateConfig
   limits: TownLimits
   retention: TownRetention
+  alerts: AlertChannels
 }
 
 /** Environment-wide settings (`_id: environment`): which town a newcomer without a home sees. */
@@ -78,6 +84,9 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     console.warn(
       `[config] ${townId}: malformed templates fall back to defaults: ${templates.rejected.join(', ')}`,
     )
+  const alerts = resolveAlertChannels(doc?.alerts)
+  // The keys are secrets: say that the field is malformed, never what it holds.
+  if (alerts.rejected) console.warn(`[config] ${townId}: malformed alerts, group robots are off`)
   return {
     townId,
     name: doc?.name ?? '',
@@ -87,6 +96,7 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     templates: templates.config,
     limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
     retention: { ...DEFAULT_RETENTION, ...(doc?.retention ?? {}) },
+    alerts: alerts.channels,
   }
 }
 
