@@ -187,7 +187,14 @@ describe('a retry with changed content answers the first call', () => {
     const create = (name: string) =>
       town.call(
         'roster',
-        { action: 'createStaff', clientRequestId, name, phone: '13700001234', roles: ['townGuide'] },
+        {
+          action: 'createStaff',
+          clientRequestId,
+          name,
+          phone: '13700001234',
+          roles: ['townGuide'],
+          villageIds: ['v03'],
+        },
         'demo-admin-2',
       )
     const staff = await town.count('staff')
