@@ -59,3 +59,8 @@ export * from './notifications/resolveTemplateConfig'
 export * from './notifications/subscriptionCredits'
 export * from './model/actors'
 export * from './schemas/configSchemas'
+
+// statistics and field-work records
+export * from './stats/index'
+export * from './schemas/statsFunction'
+export * from './schemas/recordsFunction'

@@ -40,7 +40,8 @@ export const OPEN_STATUSES: readonly TicketStatus[] = [
   'returned',
 ]
 
-export type TicketSource = 'resident' | 'informant' | 'patrol'
+/** `meeting`: a concern raised at a 屋场会, logged by the staff member who recorded the meeting. */
+export type TicketSource = 'resident' | 'informant' | 'patrol' | 'meeting'
 
 export interface GeoPoint {
   latitude: number

@@ -2,6 +2,8 @@ import { residentsRequest, residentsResponses } from './residentsFunction'
 import { messagesRequest, messagesResponses } from './messagesFunction'
 import { rosterRequest, rosterResponses } from './rosterFunction'
 import { supervisionRequest, supervisionResponses } from './supervisionFunction'
+import { recordsRequest, recordsResponses } from './recordsFunction'
+import { statsRequest, statsResponses } from './statsFunction'
 import { sweeperEvent, sweeperResponse } from './sweeperFunction'
 import { tasksRequest, tasksResponses } from './tasksFunction'
 import { ticketsRequest, ticketsResponses } from './ticketsFunction'
@@ -17,6 +19,8 @@ export const FUNCTION_SCHEMAS = {
   residents: { request: residentsRequest, responses: residentsResponses },
   roster: { request: rosterRequest, responses: rosterResponses },
   messages: { request: messagesRequest, responses: messagesResponses },
+  stats: { request: statsRequest, responses: statsResponses },
+  records: { request: recordsRequest, responses: recordsResponses },
   sweeper: { request: sweeperEvent, responses: { timer: sweeperResponse } },
 } as const
 export type FunctionName = keyof typeof FUNCTION_SCHEMAS

@@ -55,7 +55,7 @@ export const ticketView = z.object({
     .object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() })
     .nullable(),
   anonymous: z.boolean(),
-  source: z.enum(['resident', 'informant', 'patrol']),
+  source: z.enum(['resident', 'informant', 'patrol', 'meeting']),
   reporter: reporterView,
   onBehalfOf: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
   isMine: z.boolean(),

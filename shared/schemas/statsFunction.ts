@@ -1,0 +1,152 @@
+import * as z from 'zod'
+import { documentId } from './common'
+
+/** Function `stats`: the town's figures, 三率 and the summary paragraph, for a period and a scope. */
+
+export const dayString = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}格式应为 YYYY-MM-DD`)
+
+/**
+ * A period: `from` … `to` (Beijing days, both included), or a preset ending today (this month,
+ * quarter or year); with neither, the year to date. At most three years.
+ */
+export const periodFields = {
+  from: dayString('开始日期').optional(),
+  to: dayString('结束日期').optional(),
+  preset: z.enum(['month', 'quarter', 'year'], { error: '统计周期无效' }).optional(),
+}
+
+/** A scope inside the caller's own: a village, a grid or a person (staff id); none = the caller's widest. */
+export const scopeFields = {
+  villageId: documentId('村').optional(),
+  gridId: documentId('网格').optional(),
+  staffId: documentId('人员').optional(),
+}
+
+const periodRule = (v: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if ((v.from === undefined) !== (v.to === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.from === undefined ? 'from' : 'to'],
+      message: '请同时选择开始和结束日期',
+    })
+  else if (v.from !== undefined && v.to !== undefined) {
+    if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+    else if (Date.parse(v.to) - Date.parse(v.from) > 3 * 366 * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '统计周期最长三年' })
+  }
+}
+
+export const summaryRequest = z
+  .object({ action: z.literal('summary'), ...periodFields, ...scopeFields })
+  .superRefine(periodRule)
+
+/** Figures per month or per village (the charts). */
+export const breakdownRequest = z
+  .object({
+    action: z.literal('breakdown'),
+    by: z.enum(['month', 'village'], { error: '分组方式无效' }),
+    ...periodFields,
+    ...scopeFields,
+  })
+  .superRefine(periodRule)
+
+/** An xlsx book written to cloud storage: 民情台账, the 屋场会 record book or the campaign log. */
+export const exportRequest = z
+  .object({
+    action: z.literal('export'),
+    kind: z.enum(['ledger', 'meetings', 'campaigns'], { error: '导出类型无效' }),
+    ...periodFields,
+    ...scopeFields,
+  })
+  .superRefine(periodRule)
+
+export const statsRequest = z.discriminatedUnion(
+  'action',
+  [summaryRequest, breakdownRequest, exportRequest],
+  {
+    error: '不支持的操作',
+  },
+)
+export type StatsRequest = z.infer<typeof statsRequest>
+export type StatsRequestInput = z.input<typeof statsRequest>
+
+const count = z.number().int().min(0)
+const rate = z.number().min(0).max(1).nullable()
+
+export const figuresSchema = z.object({
+  patrolIssues: count,
+  disputesResolved: count,
+  requestsResolved: count,
+  microServices: count,
+  gridServices: count,
+  materials: count,
+  lectures: count,
+  partyClasses: count,
+  meetings: count,
+  /** Campaigns per theme code; every theme of the town's list is present. */
+  campaigns: z.record(z.string(), count),
+})
+
+export const ratesSchema = z.object({
+  signForOnTime: rate,
+  resolveOnTime: rate,
+  satisfaction: rate,
+  reopen: rate,
+  /** Hours from dispatch to resolution, on average (one decimal). */
+  avgResolveHours: z.number().min(0).nullable(),
+})
+
+export const statsScopeView = z.object({
+  level: z.enum(['town', 'village', 'grid', 'person']),
+  name: z.string(),
+  villageIds: z.array(z.string()).nullable(),
+  gridIds: z.array(z.string()).nullable(),
+  staffId: z.string().nullable(),
+})
+
+const definition = z.object({ key: z.string(), name: z.string(), unit: z.string(), definition: z.string() })
+
+export const summaryResponse = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  scope: statsScopeView,
+  figures: figuresSchema,
+  rates: ratesSchema,
+  /** The 今年以来 paragraph, ready to copy. */
+  paragraph: z.string(),
+  /** Each figure's and rate's one-line definition, in display order. */
+  definitions: z.array(definition),
+  themes: z.array(z.object({ code: z.string(), name: z.string() })),
+})
+
+export const breakdownRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  patrolIssues: count,
+  disputesResolved: count,
+  requestsResolved: count,
+  microServices: count,
+  gridServices: count,
+})
+
+export const breakdownResponse = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  by: z.enum(['month', 'village']),
+  rows: z.array(breakdownRow),
+})
+
+export const exportResponse = z.object({
+  fileID: z.string(),
+  /** A temporary download link (the client opens it with downloadFile + openDocument). */
+  tempFileURL: z.string(),
+  fileName: z.string(),
+  rows: count,
+})
+
+export const statsResponses = {
+  summary: summaryResponse,
+  breakdown: breakdownResponse,
+  export: exportResponse,
+} as const
