@@ -13,16 +13,33 @@ export const dayString = (label: string) =>
  * quarter or year); with neither, the year to date. At most three years.
  */
 export const periodFields = {
-  from: dayString('开始日期').optional(),
-  to: dayString('结束日期').optional(),
-  preset: z.enum(['month', 'quarter', 'year'], { error: '统计周期无效' }).optional(),
+  from: dayString('开始日期')
+    .optional()
+    .describe(
+      'first Beijing day of the period, included; with `to`. Neither: `preset`, else the year to date',
+    ),
+  to: dayString('结束日期')
+    .optional()
+    .describe('last Beijing day, included; at most three years after `from`'),
+  preset: z
+    .enum(['month', 'quarter', 'year'], { error: '统计周期无效' })
+    .optional()
+    .describe('when no from/to: this month, quarter or year up to today'),
 }
 
 /** A scope inside the caller's own: a village, a grid or a person (staff id); none = the caller's widest. */
 export const scopeFields = {
-  villageId: documentId('村').optional(),
-  gridId: documentId('网格').optional(),
-  staffId: documentId('人员').optional(),
+  villageId: documentId('村')
+    .optional()
+    .describe(
+      "one village. Without villageId/gridId/staffId: the caller's widest scope — the town for the admin (and a town role linked to no village), their villages for guides and supervisors, their grids for grid workers and informants; outside it FORBIDDEN",
+    ),
+  gridId: documentId('网格').optional().describe("one grid, in the caller's villages or grids"),
+  staffId: documentId('人员')
+    .optional()
+    .describe(
+      "one person's work: tickets they handled (patrol findings they reported), records they logged; oneself, or someone in the caller's villages/grids",
+    ),
 }
 
 const periodRule = (v: { from?: string; to?: string }, ctx: z.RefinementCtx) => {

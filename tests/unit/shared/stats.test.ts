@@ -30,6 +30,7 @@ import {
   type Figures,
   type Filter,
   type Role,
+  type StatsScope,
 } from '@shared/index'
 
 const YEAR = periodBounds({ from: '2026-01-01', to: '2026-08-31' })
@@ -256,7 +257,7 @@ describe('who sees which figures', () => {
     expect(statsScope(who, req, facts).ok).toBe(false)
   })
   it('names the scope on each collection: campaigns by their lists, a person by the figure’s own field', () => {
-    const scope = { level: 'village', villageIds: ['v1'], gridIds: ['g1'], staffId: 's' } as const
+    const scope: StatsScope = { level: 'village', villageIds: ['v1'], gridIds: ['g1'], staffId: 's' }
     expect(scopeConditions({ ...scope }, 'campaigns', 'createdBy')).toEqual([
       { field: 'villageIds', op: 'in', value: ['v1'] },
       { field: 'gridIds', op: 'in', value: ['g1'] },
