@@ -3,6 +3,7 @@
  * are the ones the town published, counted from the seeded records by the statistics' definitions;
  * scope limits per role; the breakdowns add up to the summary.
  */
+import ExcelJS from 'exceljs'
 import { expectOk, startTown, type Town } from './functions.fixture'
 
 let town: Town
@@ -117,5 +118,82 @@ describe('stats.breakdown', () => {
     expect(villages.rows).toHaveLength(11)
     expect(sum(villages.rows, 'requestsResolved')).toBe(476)
     expect(sum(villages.rows, 'microServices')).toBe(768)
+  })
+})
+
+describe('stats.export', () => {
+  const readBack = async (url: string) => {
+    const res = await fetch(url)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]
+    const rows: unknown[][] = []
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    return rows
+  }
+  const exportOf = async (kind: string, openid = 'demo-admin', body: Record<string, unknown> = {}) =>
+    expectOk(await town.call('stats', { action: 'export', kind, ...YEAR, ...body }, openid))
+
+  it('writes the campaign log: one row per campaign and the materials the summary counts', async () => {
+    const out = await exportOf('campaigns')
+    expect(out.fileID).toMatch(/^cloud:\/\/.+\/exports\/town-qingshan\/campaigns-2026-01-01-2026-08-31-/)
+    expect(out.fileName).toBe('全镇宣传活动台账（2026-01-01 至 2026-08-31）.xlsx')
+    const rows = await readBack(out.tempFileURL)
+    expect(rows[0][0]).toBe('全镇宣传活动台账（2026-01-01 至 2026-08-31）')
+    expect(rows[1]).toEqual(['日期', '主题', '范围', '网格数', '发放资料（份）', '说明', '登记人'])
+    const body = rows.slice(2, -1)
+    expect(body).toHaveLength(14)
+    expect(out.rows).toBe(14)
+    expect(body.reduce((a, r) => a + Number(r[4]), 0)).toBe(32678)
+    expect(rows[rows.length - 1][0]).toBe('合计')
+    expect(rows[rows.length - 1][4]).toBe(32678)
+    expect(body.filter((r) => r[1] === '三长制')).toHaveLength(5)
+  })
+
+  it('writes the 屋场会 book of a village guide’s village, as many rows as meetings counted', async () => {
+    const figures = expectOk(await summary('demo-village-guide-1')).figures
+    const out = await exportOf('meetings', 'demo-village-guide-1')
+    const rows = await readBack(out.tempFileURL)
+    expect(rows[0][0]).toBe('石桥村屋场会记录本（2026-01-01 至 2026-08-31）')
+    expect(rows.slice(2, -1)).toHaveLength(figures.meetings)
+    expect(rows.slice(2, -1).every((r) => String(r[1]).startsWith('石桥村'))).toBe(true)
+  })
+
+  it('writes the 民情台账 of a village: a row per ticket, patrol findings as many as 摸排问题, names masked', async () => {
+    const figures = expectOk(await summary('demo-admin', { villageId: 'v04' })).figures
+    const out = await exportOf('ledger', 'demo-admin', { villageId: 'v04' })
+    const rows = await readBack(out.tempFileURL)
+    expect(rows[1]).toEqual([
+      '编号',
+      '登记时间',
+      '村组',
+      '来源',
+      '反映人',
+      '类别',
+      '问题描述',
+      '办理人',
+      '状态',
+      '按时签收',
+      '按时办结',
+      '办理结果',
+      '评价',
+    ])
+    const body = rows.slice(2)
+    expect(body.length).toBe(out.rows)
+    expect(body.filter((r) => r[3] === '巡查发现')).toHaveLength(figures.patrolIssues)
+    expect(body.every((r) => String(r[2]).startsWith('荷塘村'))).toBe(true)
+    const named = body.filter((r) => r[3] === '信息员代报').map((r) => String(r[4]))
+    expect(named.length).toBeGreaterThan(0)
+    for (const n of named) expect(n).toMatch(/^.\*+$/)
+  })
+
+  it("refuses a grid worker the village's ledger", async () => {
+    const r = await town.call(
+      'stats',
+      { action: 'export', kind: 'ledger', ...YEAR, villageId: 'v01' },
+      'demo-worker-2',
+    )
+    expect(!r.ok && r.error.code).toBe('FORBIDDEN')
   })
 })

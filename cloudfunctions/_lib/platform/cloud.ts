@@ -45,3 +45,14 @@ export const openapi = (): any => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (cloud as any).openapi
 }
+
+/** Cloud storage (`uploadFile`, `getTempFileURL`), through the same initialised SDK. */
+export const storage = (): {
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  getTempFileURL(o: {
+    fileList: string[]
+  }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status?: number }> }>
+} => {
+  init()
+  return cloud as never
+}
