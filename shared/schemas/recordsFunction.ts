@@ -184,3 +184,6 @@ export const recordsResponses = {
   patrolCoverage: patrolCoverageResponse,
   options: recordOptionsResponse,
 } as const
+
+export type RecordRow = z.output<typeof recordRow>
+export type RecordOptions = z.output<typeof recordOptionsResponse>

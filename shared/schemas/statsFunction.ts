@@ -167,3 +167,6 @@ export const statsResponses = {
   breakdown: breakdownResponse,
   export: exportResponse,
 } as const
+
+export type SummaryResponse = z.output<typeof summaryResponse>
+export type BreakdownResponse = z.output<typeof breakdownResponse>
