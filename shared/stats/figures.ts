@@ -38,7 +38,7 @@ export const FIGURES: Record<FigureKey, FigureDefinition> = {
     key: 'disputesResolved',
     name: '化解矛盾纠纷',
     unit: '个',
-    definition: '期内办结的“矛盾纠纷”类工单（办结时间在期内，且没有被退回重办）',
+    definition: '期内办结的“矛盾纠纷”类工单（办结时间在期内；被退回重办、尚未再次办结的不计）',
   },
   requestsResolved: {
     key: 'requestsResolved',

@@ -28,6 +28,7 @@ function draw(context: unknown, width: number, height: number, pixelRatio: numbe
     height: height * pixelRatio,
     pixelRatio,
     animation: false,
+    dataLabel: false,
     background: '#ffffff',
     padding: [15, 10, 0, 5],
     fontSize: 12,

@@ -9,6 +9,7 @@ declare module '@qiun/ucharts' {
     categories: string[]
     series: Array<{ name: string; data: number[]; color?: string }>
     animation?: boolean
+    dataLabel?: boolean
     background?: string
     color?: string[]
     padding?: number[]
