@@ -3,9 +3,10 @@ import { statsRequest } from '@shared/index'
 import { defineActions } from '../_lib/entry/defineActions'
 import { breakdown } from './breakdown'
 import { exportBook } from './exportBook'
+import { scorecards } from './scorecards'
 import { summary } from './summary'
 
 export const main = defineActions({
   schema: statsRequest,
-  actions: { summary, breakdown, export: exportBook },
+  actions: { summary, breakdown, export: exportBook, scorecards },
 })

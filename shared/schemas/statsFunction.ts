@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { SCORED_ROLES, SCORE_MEASURES } from '../stats/scorecard'
 import { documentId } from './common'
 
 /** Function `stats`: the town's figures, 三率 and the summary paragraph, for a period and a scope. */
@@ -80,9 +81,17 @@ export const exportRequest = z
   })
   .superRefine(periodRule)
 
+/** 五员考核: a month's scorecards for one role, ranked, in the caller's villages (or one of them). */
+export const scorecardsRequest = z.object({
+  action: z.literal('scorecards'),
+  month: z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  role: z.enum(SCORED_ROLES, { error: '考核对象无效' }),
+  villageId: documentId('村').optional(),
+})
+
 export const statsRequest = z.discriminatedUnion(
   'action',
-  [summaryRequest, breakdownRequest, exportRequest],
+  [summaryRequest, breakdownRequest, exportRequest, scorecardsRequest],
   {
     error: '不支持的操作',
   },
@@ -162,10 +171,35 @@ export const exportResponse = z.object({
   rows: count,
 })
 
+const scoreRule = z.object({
+  measure: z.enum(SCORE_MEASURES),
+  name: z.string(),
+  weight: z.number(),
+  target: z.number().optional(),
+})
+
+export const scorecardsResponse = z.object({
+  month: z.string(),
+  role: z.enum(SCORED_ROLES),
+  /** The rules the scores come from (the town's, or the defaults). */
+  rules: z.array(scoreRule),
+  rows: z.array(
+    z.object({
+      rank: z.number().int().min(1),
+      staffId: z.string(),
+      name: z.string(),
+      place: z.string(),
+      total: z.number(),
+      items: z.array(scoreRule.extend({ value: z.number().nullable(), points: z.number(), why: z.string() })),
+    }),
+  ),
+})
+
 export const statsResponses = {
   summary: summaryResponse,
   breakdown: breakdownResponse,
   export: exportResponse,
+  scorecards: scorecardsResponse,
 } as const
 
 export type SummaryResponse = z.output<typeof summaryResponse>

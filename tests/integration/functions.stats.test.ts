@@ -197,3 +197,66 @@ describe('stats.export', () => {
     expect(!r.ok && r.error.code).toBe('FORBIDDEN')
   })
 })
+
+describe('stats.scorecards (五员考核)', () => {
+  type Row = {
+    rank: number
+    staffId: string
+    total: number
+    place: string
+    items: Array<{ measure: string; points: number; weight: number; value: number | null; why: string }>
+  }
+  it("ranks the town's grid workers for a month, each score the sum of its rules' points", async () => {
+    const r = await town.call(
+      'stats',
+      { action: 'scorecards', month: '2026-03', role: 'gridWorker' },
+      'demo-admin',
+    )
+    const data = expectOk(r)
+    expect(data.rules.map((x: { measure: string }) => x.measure)).toEqual([
+      'signForOnTime',
+      'resolveOnTime',
+      'satisfaction',
+      'patrols',
+      'microServices',
+    ])
+    const rows: Row[] = data.rows
+    expect(rows).toHaveLength(69)
+    expect(rows[0].rank).toBe(1)
+    for (let i = 1; i < rows.length; i++) expect(rows[i].total).toBeLessThanOrEqual(rows[i - 1].total)
+    for (const row of rows) {
+      const sum = row.items.reduce((a, i) => a + i.points, 0)
+      expect(Math.abs(sum - row.total)).toBeLessThan(0.05)
+      for (const item of row.items) expect(item.points).toBeLessThanOrEqual(item.weight)
+    }
+    const w20 = rows.find((x) => x.staffId === 'st-worker-20')!
+    const patrols = expectOk(
+      await town.call(
+        'records',
+        { action: 'list', kind: 'patrols', from: '2026-03-01', to: '2026-03-31', pageSize: 50 },
+        'demo-worker-20',
+      ),
+    ).items.length
+    expect(w20.items.find((i) => i.measure === 'patrols')?.value).toBe(patrols)
+    console.log(`stats.scorecards: ${r.ops} db ops`)
+  })
+
+  it("gives a village guide their own village's guides, the meeting they held scored", async () => {
+    const data = expectOk(
+      await town.call(
+        'stats',
+        { action: 'scorecards', month: '2026-03', role: 'villageGuide' },
+        'demo-village-guide-1',
+      ),
+    )
+    expect(data.rows).toHaveLength(7)
+    const host = data.rows.find((x: Row) => x.staffId === 'st-village-guide-1') as Row
+    expect(host.items.find((i) => i.measure === 'meetings')).toMatchObject({ value: 1, points: 40 })
+    const refused = await town.call(
+      'stats',
+      { action: 'scorecards', month: '2026-03', role: 'villageGuide', villageId: 'v02' },
+      'demo-village-guide-1',
+    )
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN')
+  })
+})

@@ -6,6 +6,7 @@
 import { Aggregator } from 'mingo'
 import {
   DEFAULT_CAMPAIGN_THEMES,
+  DEFAULT_SCORECARD_RULES,
   EMPTY_RATE_COUNTS,
   FIGURES,
   FIGURE_KEYS,
@@ -23,6 +24,8 @@ import {
   rateGroupStage,
   ratesFrom,
   scopeConditions,
+  scoreCard,
+  scorecardRulesOf,
   statsScope,
   statsRequest,
   writeParagraph,
@@ -420,5 +423,49 @@ describe('the stats request', () => {
     [{ preset: 'week' }, '统计周期无效'],
   ])('%o → %s', (body, expected) => {
     expect(message(body)).toBe(expected)
+  })
+})
+
+describe('五员考核 scorecards', () => {
+  const rules = DEFAULT_SCORECARD_RULES.gridWorker
+  it('scores a rate by its share of the weight and a count against its target, capped', () => {
+    const card = scoreCard(rules, {
+      signForOnTime: 0.9,
+      resolveOnTime: 1,
+      satisfaction: 0.5,
+      patrols: 2,
+      microServices: 20,
+    })
+    expect(card.items.map((i) => [i.measure, i.points])).toEqual([
+      ['signForOnTime', 22.5],
+      ['resolveOnTime', 25],
+      ['satisfaction', 10],
+      ['patrols', 7.5],
+      ['microServices', 15],
+    ])
+    expect(card.total).toBe(80)
+    expect(card.items[3].why).toBe('巡查摸排：2 次（4 次满分），得 7.5 分（满分 15）')
+    expect(card.items[0].why).toBe('按时签收：90%，得 22.5 分（满分 25）')
+  })
+  it('gives the full weight of a rate when the month had no ticket, and nothing for no patrol', () => {
+    const card = scoreCard(rules, { signForOnTime: null })
+    expect(card.items[0]).toMatchObject({ points: 25, why: '按时签收：本月无工单，得 25 分（满分 25）' })
+    expect(card.items[3].points).toBe(0)
+    expect(card.total).toBe(70)
+  })
+  it("takes the town's rules when well formed, else the defaults", () => {
+    const own = { villageGuide: [{ measure: 'meetings', name: '屋场会', weight: 100, target: 2 }] }
+    expect(scorecardRulesOf(own, 'villageGuide')).toEqual(own.villageGuide)
+    expect(scorecardRulesOf(own, 'gridWorker')).toBe(DEFAULT_SCORECARD_RULES.gridWorker)
+    expect(scorecardRulesOf({ gridWorker: [{ measure: 'nope', name: 'x', weight: 1 }] }, 'gridWorker')).toBe(
+      DEFAULT_SCORECARD_RULES.gridWorker,
+    )
+    expect(
+      scoreCard([{ measure: 'meetings', name: '屋场会', weight: 10, target: 0 }], { meetings: 1 }).total,
+    ).toBe(10)
+  })
+  it('weighs each role to 100', () => {
+    for (const role of ['gridWorker', 'villageGuide'] as const)
+      expect(DEFAULT_SCORECARD_RULES[role].reduce((a, r) => a + r.weight, 0)).toBe(100)
   })
 })
