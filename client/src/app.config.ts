@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/campaign/index',
         'pages/session/index',
         'pages/stats/index',
+        'pages/scorecards/index',
       ],
     },
   ],

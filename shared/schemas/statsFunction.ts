@@ -204,3 +204,4 @@ export const statsResponses = {
 
 export type SummaryResponse = z.output<typeof summaryResponse>
 export type BreakdownResponse = z.output<typeof breakdownResponse>
+export type ScorecardsResponse = z.output<typeof scorecardsResponse>

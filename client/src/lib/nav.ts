@@ -22,6 +22,7 @@ export const PAGES = {
   campaign: '/packages/staff/pages/campaign/index',
   session: '/packages/staff/pages/session/index',
   stats: '/packages/staff/pages/stats/index',
+  scorecards: '/packages/staff/pages/scorecards/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

@@ -4,7 +4,7 @@
  */
 import type { Role } from '@shared/model/roles'
 import type { RecordOptions, RecordRow } from '@shared/schemas/recordsFunction'
-import type { BreakdownResponse, SummaryResponse } from '@shared/schemas/statsFunction'
+import type { BreakdownResponse, ScorecardsResponse, SummaryResponse } from '@shared/schemas/statsFunction'
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
@@ -172,6 +172,7 @@ export type StatsPeriod = { from?: string; to?: string; preset?: 'month' | 'quar
 export type StatsScopeInput = { villageId?: string; gridId?: string; staffId?: string }
 export type StatsSummary = SummaryResponse
 export type StatsBreakdown = BreakdownResponse
+export type Scorecards = ScorecardsResponse
 export const stats = {
   summary: (p: StatsPeriod & StatsScopeInput = {}): R<StatsSummary> =>
     callFunction('stats', { action: 'summary', ...p }),
@@ -181,6 +182,11 @@ export const stats = {
     p: StatsPeriod & StatsScopeInput & { kind: 'ledger' | 'meetings' | 'campaigns' },
   ): R<{ fileID: string; tempFileURL: string; fileName: string; rows: number }> =>
     callFunction('stats', { action: 'export', ...p }),
+  scorecards: (p: {
+    month: string
+    role: 'gridWorker' | 'villageGuide'
+    villageId?: string
+  }): R<Scorecards> => callFunction('stats', { action: 'scorecards', ...p }),
 }
 
 /** records: field-work logs (屋场会, 宣传活动, 微服务, 宣讲/党课) and the patrols read back. */

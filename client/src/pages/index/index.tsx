@@ -127,6 +127,14 @@ export default function Index() {
             testId="go-records"
           />
           <NavRow label="统计与台账" aria="统计数据、今年以来和台账导出" page="stats" testId="go-stats" />
+          {hasAnyRole(me, ['admin', 'townGuide', 'townSupervisor', 'villageGuide']) && (
+            <NavRow
+              label="五员考核"
+              aria="五员考核：每月评分和排名"
+              page="scorecards"
+              testId="go-scorecards"
+            />
+          )}
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
