@@ -4,6 +4,7 @@
  * `exports/<town>/…`, answered with a temporary link the client downloads and opens.
  */
 import {
+  ROLE_NAMES,
   TICKET_STATUS_NAMES,
   maskName,
   periodBounds,
@@ -24,6 +25,7 @@ import { filterQuery } from '../_lib/stats/filterQuery'
 import { requestedPeriod, resolveScope } from '../_lib/stats/scope'
 import { campaignThemes } from '../_lib/stats/themes'
 import { writeBook, type Book } from './books'
+import { scorecards } from './scorecards'
 import { namesOf, readPages } from './readPages'
 
 type ExportRequest = Extract<StatsRequest, { action: 'export' }>
@@ -35,7 +37,12 @@ const SOURCE_NAMES: Record<Ticket['source'], string> = {
   meeting: '屋场会',
 }
 
-const BOOK_NAMES = { ledger: '民情台账', meetings: '屋场会记录本', campaigns: '宣传活动台账' } as const
+const BOOK_NAMES = {
+  ledger: '民情台账',
+  meetings: '屋场会记录本',
+  campaigns: '宣传活动台账',
+  scorecards: '考核表',
+} as const
 
 const gridLabel = (dir: Directory, gridId: string | null | undefined): string => {
   const g = gridId ? dir.grids.get(gridId) : undefined
@@ -59,7 +66,30 @@ export async function exportBook(req: ExportRequest, ctx: ActionContext) {
   const title = `${name}${BOOK_NAMES[req.kind]}（${period.from} 至 ${period.to}）`
   let book: Book
 
-  if (req.kind === 'ledger') {
+  if (req.kind === 'scorecards' && req.month && req.role) {
+    const cards = await scorecards(
+      { action: 'scorecards', month: req.month, role: req.role, villageId: req.villageId },
+      ctx,
+    )
+    book = {
+      sheet: '五员考核',
+      title: `${name}${ROLE_NAMES[req.role]}${BOOK_NAMES.scorecards}（${req.month}）`,
+      columns: [
+        { header: '名次', key: 'rank', width: 6 },
+        { header: '姓名', key: 'name', width: 10 },
+        { header: '负责', key: 'place', width: 16 },
+        ...cards.rules.map((r) => ({ header: `${r.name}（${r.weight}分）`, key: r.measure, width: 14 })),
+        { header: '总分', key: 'total', width: 8 },
+      ],
+      rows: cards.rows.map((row) => ({
+        rank: row.rank,
+        name: row.name,
+        place: row.place,
+        total: row.total,
+        ...Object.fromEntries(row.items.map((i) => [i.measure, i.points])),
+      })),
+    }
+  } else if (req.kind === 'ledger') {
     const tickets = await readPages<Ticket>(
       'tickets',
       filterQuery(

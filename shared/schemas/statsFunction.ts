@@ -72,19 +72,33 @@ export const breakdownRequest = z
   .superRefine(periodRule)
 
 /** An xlsx book written to cloud storage: 民情台账, the 屋场会 record book or the campaign log. */
+const monthString = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+
 export const exportRequest = z
   .object({
     action: z.literal('export'),
-    kind: z.enum(['ledger', 'meetings', 'campaigns'], { error: '导出类型无效' }),
+    kind: z.enum(['ledger', 'meetings', 'campaigns', 'scorecards'], { error: '导出类型无效' }),
     ...periodFields,
     ...scopeFields,
+    month: monthString
+      .optional()
+      .describe('the 考核 sheet (`kind: scorecards`) only: its month, required there'),
+    role: z
+      .enum(SCORED_ROLES, { error: '考核对象无效' })
+      .optional()
+      .describe('the 考核 sheet only: whose scorecards, required there'),
   })
   .superRefine(periodRule)
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'scorecards') return
+    if (v.month === undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: '请选择月份' })
+    if (v.role === undefined) ctx.addIssue({ code: 'custom', path: ['role'], message: '请选择考核对象' })
+  })
 
 /** 五员考核: a month's scorecards for one role, ranked, in the caller's villages (or one of them). */
 export const scorecardsRequest = z.object({
   action: z.literal('scorecards'),
-  month: z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  month: monthString,
   role: z.enum(SCORED_ROLES, { error: '考核对象无效' }),
   villageId: documentId('村').optional(),
 })

@@ -188,6 +188,31 @@ describe('stats.export', () => {
     for (const n of named) expect(n).toMatch(/^.\*+$/)
   })
 
+  it('writes the 考核 sheet: a row per person, in rank order, totals as the scorecards give them', async () => {
+    const cards = expectOk(
+      await town.call('stats', { action: 'scorecards', month: '2026-03', role: 'gridWorker' }, 'demo-admin'),
+    )
+    const out = await exportOf('scorecards', 'demo-admin', { month: '2026-03', role: 'gridWorker' })
+    const rows = await readBack(out.tempFileURL)
+    expect(rows[0][0]).toBe('全镇网格工作员考核表（2026-03）')
+    expect(rows[1]).toEqual([
+      '名次',
+      '姓名',
+      '负责',
+      '按时签收（25分）',
+      '按时办结（25分）',
+      '群众满意（20分）',
+      '巡查摸排（15分）',
+      '微服务（15分）',
+      '总分',
+    ])
+    const body = rows.slice(2)
+    expect(body).toHaveLength(69)
+    expect(body.map((r) => r[8])).toEqual(cards.rows.map((r: { total: number }) => r.total))
+    const missing = await town.call('stats', { action: 'export', kind: 'scorecards', ...YEAR }, 'demo-admin')
+    expect(!missing.ok && missing.error.code).toBe('INVALID_INPUT')
+  })
+
   it("refuses a grid worker the village's ledger", async () => {
     const r = await town.call(
       'stats',

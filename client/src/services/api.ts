@@ -179,7 +179,12 @@ export const stats = {
   breakdown: (p: StatsPeriod & StatsScopeInput & { by: 'month' | 'village' }): R<StatsBreakdown> =>
     callFunction('stats', { action: 'breakdown', ...p }),
   export: (
-    p: StatsPeriod & StatsScopeInput & { kind: 'ledger' | 'meetings' | 'campaigns' },
+    p: StatsPeriod &
+      StatsScopeInput & {
+        kind: 'ledger' | 'meetings' | 'campaigns' | 'scorecards'
+        month?: string
+        role?: 'gridWorker' | 'villageGuide'
+      },
   ): R<{ fileID: string; tempFileURL: string; fileName: string; rows: number }> =>
     callFunction('stats', { action: 'export', ...p }),
   scorecards: (p: {

@@ -12,7 +12,9 @@ import BigButton from '../../../../components/BigButton'
 import { stats, type Scorecards as Cards } from '../../../../services/api'
 import { serverNow } from '../../../../services/clock'
 import type { CallError } from '../../../../services/cloud'
+import { openBook } from '../../lib/openBook'
 import { beijingToday } from '../../lib/today'
+import { useAction } from '../../../../hooks/useAction'
 
 const ROLES = [
   { code: 'gridWorker', name: '网格工作员' },
@@ -25,6 +27,7 @@ export default function Scorecards() {
   const [cards, setCards] = useState<Cards | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const [error, setError] = useState<CallError | null>(null)
+  const exporting = useAction()
 
   const load = async (m = month) => {
     setCards(null)
@@ -72,6 +75,19 @@ export default function Scorecards() {
       {!cards && !error && <Loading />}
       {cards && (
         <>
+          <ErrorNotice error={exporting.error} />
+          <BigButton
+            kind="plain"
+            busy={exporting.busy}
+            testId="export-scorecards"
+            onClick={() =>
+              exporting
+                .run(() => stats.export({ kind: 'scorecards', month: cards.month, role: cards.role }))
+                .then((r) => r && openBook(r.tempFileURL))
+            }
+          >
+            导出考核表（Excel）
+          </BigButton>
           <View className="card" aria-label="考核规则">
             <Text className="card__title">
               考核规则（满分 {cards.rules.reduce((a, r) => a + r.weight, 0)}）
