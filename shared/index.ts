@@ -70,3 +70,8 @@ export * from './notifications/alertChannels'
 export * from './notifications/robotMessages'
 export * from './deadlines/lateness'
 export { REMIND_INTERVAL_MS, lastReminderBy, chaseNotice } from './tickets/chaseTicket'
+
+// statistics and field-work records
+export * from './stats/index'
+export * from './schemas/statsFunction'
+export * from './schemas/recordsFunction'

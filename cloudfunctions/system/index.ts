@@ -21,6 +21,10 @@ export const COLLECTIONS = [
   'uploads',
   'patrols',
   'auditLog',
+  'meetings',
+  'campaigns',
+  'microServices',
+  'sessions',
 ] as const
 
 function isAdminContext(): boolean {

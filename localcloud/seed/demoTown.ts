@@ -7,6 +7,7 @@ import { inboxKey as inboxKeyOf } from '../../shared/index'
 import { DEFAULT_TEMPLATE_CONFIG } from '../../shared/index'
 import { DEMO_TOWN_ID, DEMO_TOWN_NAME, buildDemoRoster } from './demoRoster'
 import { buildDemoTickets } from './demoTickets'
+import { buildDemoYear } from './demoYear'
 
 export interface DemoSink {
   insert(collection: string, docs: Array<Record<string, unknown>>): unknown
@@ -25,11 +26,19 @@ export interface DemoCounts {
   tickets: number
   notifications: number
   counters: number
+  /** The year's field-work records (demoYear.ts): patrols, meetings, campaigns, 微服务, sessions. */
+  records: number
 }
 
 export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCounts> {
   const roster = buildDemoRoster(DEMO_TOWN_ID, now.toISOString())
-  const { tickets, notifications, counters } = buildDemoTickets(roster, now)
+  const recent = buildDemoTickets(roster, now)
+  const { notifications } = recent
+  // The year continues the same day counters, so no two seeded tickets share a number.
+  const counterMap = new Map(recent.counters.map((c) => [c._id, c]))
+  const year = buildDemoYear(roster, counterMap)
+  const tickets = [...recent.tickets, ...year.tickets]
+  const counters = [...counterMap.values()]
   await sink.insert('config', [
     { _id: 'environment', townId: '*', defaultTownId: DEMO_TOWN_ID },
     {
@@ -52,6 +61,11 @@ export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCount
   await inBatches(sink, 'notifications', notifications)
   // Without the day counters, the first live report of a seeded day would repeat a seeded number.
   await inBatches(sink, 'counters', counters)
+  await inBatches(sink, 'patrols', year.patrols)
+  await inBatches(sink, 'meetings', year.meetings)
+  await inBatches(sink, 'campaigns', year.campaigns)
+  await inBatches(sink, 'microServices', year.microServices)
+  await inBatches(sink, 'sessions', year.sessions)
   return {
     villages: roster.villages.length,
     grids: roster.grids.length,
@@ -60,5 +74,11 @@ export async function seedDemoTown(sink: DemoSink, now: Date): Promise<DemoCount
     tickets: tickets.length,
     notifications: notifications.length,
     counters: counters.length,
+    records:
+      year.patrols.length +
+      year.meetings.length +
+      year.campaigns.length +
+      year.microServices.length +
+      year.sessions.length,
   }
 }

@@ -14,6 +14,7 @@ import {
   startLocalCloud,
   type LocalCloud,
 } from '../../tests/helpers/localcloud'
+import { statsAtScale } from './stats'
 
 declare const __REPO__: string
 const REPO = __REPO__
@@ -192,6 +193,7 @@ async function main() {
   try {
     await perAction(env, seededDir)
     for (const open of [10_000, 100_000]) await sweepAtScale(env, seededDir, open, 100)
+    for (const total of [10_000, 100_000]) await statsAtScale(env, seededDir, total, rows)
   } finally {
     rmSync(seededDir, { recursive: true, force: true })
     rmSync(functionsDir, { recursive: true, force: true })

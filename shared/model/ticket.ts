@@ -40,7 +40,8 @@ export const OPEN_STATUSES: readonly TicketStatus[] = [
   'returned',
 ]
 
-export type TicketSource = 'resident' | 'informant' | 'patrol'
+/** `meeting`: a concern raised at a 屋场会, logged by the staff member who recorded the meeting. */
+export type TicketSource = 'resident' | 'informant' | 'patrol' | 'meeting'
 
 /**
  * Where the concern is: coordinates (GCJ-02, as WeChat's maps use) with the place's name and

@@ -1,5 +1,7 @@
 import type { ActionErrors } from '../errors'
 import type { MessagesRequest } from './messagesFunction'
+import type { RecordsRequest } from './recordsFunction'
+import type { StatsRequest } from './statsFunction'
 import type { ResidentsRequest } from './residentsFunction'
 import type { RosterRequest } from './rosterFunction'
 import type { SupervisionRequest } from './supervisionFunction'
@@ -89,3 +91,23 @@ export const messagesErrors = {
 
 /** The timer's event: a call that is not the platform's trigger is FORBIDDEN. */
 export const sweeperErrors = { timer: ['FORBIDDEN'] } as const satisfies ActionErrors<'timer'>
+
+/** Statistics read the caller's scope; NOT_FOUND names a village, grid or person not in the town. */
+export const statsErrors = {
+  summary: ['FORBIDDEN', 'NOT_FOUND'],
+  breakdown: ['FORBIDDEN', 'NOT_FOUND'],
+  export: ['FORBIDDEN', 'NOT_FOUND'],
+  scorecards: ['FORBIDDEN', 'NOT_FOUND'],
+} as const satisfies ActionErrors<StatsRequest['action']>
+
+/** Field-work records: logged by staff in their scope, once per client request id. */
+export const recordsErrors = {
+  logMeeting: ['FORBIDDEN', 'NOT_FOUND', 'CONTENT_RISKY'],
+  raiseConcern: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_RISKY'],
+  logCampaign: ['FORBIDDEN', 'NOT_FOUND', 'CONTENT_RISKY'],
+  logMicroService: ['FORBIDDEN', 'NOT_FOUND', 'CONTENT_RISKY'],
+  logSession: ['FORBIDDEN', 'NOT_FOUND', 'CONTENT_RISKY'],
+  list: ['FORBIDDEN', 'NOT_FOUND'],
+  patrolCoverage: ['FORBIDDEN', 'NOT_FOUND'],
+  options: ['FORBIDDEN'],
+} as const satisfies ActionErrors<RecordsRequest['action']>

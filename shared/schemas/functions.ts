@@ -2,13 +2,17 @@ import { residentsRequest, residentsResponses } from './residentsFunction'
 import { messagesRequest, messagesResponses } from './messagesFunction'
 import { rosterRequest, rosterResponses } from './rosterFunction'
 import { supervisionRequest, supervisionResponses } from './supervisionFunction'
+import { recordsRequest, recordsResponses } from './recordsFunction'
+import { statsRequest, statsResponses } from './statsFunction'
 import { sweeperEvent, sweeperResponse } from './sweeperFunction'
 import { tasksRequest, tasksResponses } from './tasksFunction'
 import { ticketsRequest, ticketsResponses } from './ticketsFunction'
 import {
   messagesErrors,
   residentsErrors,
+  recordsErrors,
   rosterErrors,
+  statsErrors,
   supervisionErrors,
   sweeperErrors,
   tasksErrors,
@@ -28,5 +32,7 @@ export const FUNCTION_SCHEMAS = {
   roster: { request: rosterRequest, responses: rosterResponses, errors: rosterErrors },
   messages: { request: messagesRequest, responses: messagesResponses, errors: messagesErrors },
   sweeper: { request: sweeperEvent, responses: { timer: sweeperResponse }, errors: sweeperErrors },
+  stats: { request: statsRequest, responses: statsResponses, errors: statsErrors },
+  records: { request: recordsRequest, responses: recordsResponses, errors: recordsErrors },
 } as const
 export type FunctionName = keyof typeof FUNCTION_SCHEMAS

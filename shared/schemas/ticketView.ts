@@ -60,7 +60,7 @@ export const ticketView = z.object({
     })
     .nullable(),
   anonymous: z.boolean(),
-  source: z.enum(['resident', 'informant', 'patrol']),
+  source: z.enum(['resident', 'informant', 'patrol', 'meeting']),
   reporter: reporterView,
   onBehalfOf: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
   isMine: z.boolean(),

@@ -5,7 +5,7 @@ import { DEFAULT_CATEGORIES, findCategory } from '../model/category'
 import { dropUndefined } from '../model/dropUndefined'
 import { hasRole, type Role } from '../model/roles'
 import { VOICE_ONLY_DESCRIPTION, type Reporter, type Ticket, type TicketDeadlines } from '../model/ticket'
-import { can } from '../permissions/can'
+import { can, covers } from '../permissions/can'
 import { check, descriptionBesideVoice, descriptionText, photoList, voiceNote } from './checkInput'
 import type { CommandOf } from './commands'
 import { refuse, type HandlerOutcome, type TransitionContext } from './context'
@@ -15,6 +15,7 @@ const SOURCE_ROLE: Record<Ticket['source'], Role> = {
   resident: 'resident',
   informant: 'informant',
   patrol: 'gridWorker',
+  meeting: 'gridWorker',
 }
 
 /**
@@ -34,7 +35,12 @@ export const submitTicket = (command: CommandOf<'submit'>, ctx: TransitionContex
   if (command.source === 'patrol' && !can(actor, 'logPatrol', grid)) {
     return refuse('FORBIDDEN', '只有本网格的网格员可以登记巡查问题')
   }
-  const onBehalf = command.source === 'informant' || (command.onBehalfOf ?? null) !== null
+  if (command.source === 'meeting' && !covers(actor, grid)) {
+    return refuse('FORBIDDEN', '只能为您负责的网格登记屋场会反映的问题')
+  }
+  // A meeting's concern names the resident who raised it (onBehalfOf) without being a 代报.
+  const onBehalf =
+    command.source === 'informant' || (command.source !== 'meeting' && (command.onBehalfOf ?? null) !== null)
   if (onBehalf && !can(actor, 'reportOnBehalf', grid)) return refuse('FORBIDDEN', '只有网格信息员可以代报')
   const category = findCategory(ctx.categories ?? DEFAULT_CATEGORIES, command.categoryCode)
   if (category === undefined || !category.active) return refuse('INVALID_INPUT', '请选择有效的问题类别')
@@ -54,7 +60,10 @@ export const submitTicket = (command: CommandOf<'submit'>, ctx: TransitionContex
   const reporter: Reporter = dropUndefined({
     openid: actor.openid,
     staffId: actor.staffId,
-    role: SOURCE_ROLE[command.source],
+    role:
+      command.source === 'meeting'
+        ? (actor.roles.find((r) => r !== 'resident') ?? SOURCE_ROLE.meeting)
+        : SOURCE_ROLE[command.source],
     name: command.contact?.name,
     phone: command.contact?.phone,
   })

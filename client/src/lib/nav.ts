@@ -18,6 +18,12 @@ export const PAGES = {
   returned: '/packages/staff/pages/returned/index',
   roster: '/packages/staff/pages/roster/index',
   addStaff: '/packages/staff/pages/addStaff/index',
+  records: '/packages/staff/pages/records/index',
+  meeting: '/packages/staff/pages/meeting/index',
+  campaign: '/packages/staff/pages/campaign/index',
+  session: '/packages/staff/pages/session/index',
+  stats: '/packages/staff/pages/stats/index',
+  scorecards: '/packages/staff/pages/scorecards/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

@@ -3,6 +3,8 @@
  * Types come from shared/schemas as types only (`import type`): no zod reaches the bundle.
  */
 import type { Role } from '@shared/model/roles'
+import type { RecordOptions, RecordRow } from '@shared/schemas/recordsFunction'
+import type { BreakdownResponse, ScorecardsResponse, SummaryResponse } from '@shared/schemas/statsFunction'
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
 import type { ResidentProfile } from '@shared/schemas/residentsFunction'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
@@ -192,4 +194,84 @@ export const messages = {
     templates: { templateId: string; title: string; credits: number; longTerm?: boolean }[]
     groupRobot?: boolean
   }> => callFunction('messages', { action: 'subscriptionCredits', group }),
+}
+
+/** stats: the town's figures, 三率 and paragraph; per-month/village breakdowns; xlsx exports. */
+export type StatsPeriod = { from?: string; to?: string; preset?: 'month' | 'quarter' | 'year' }
+export type StatsScopeInput = { villageId?: string; gridId?: string; staffId?: string }
+export type StatsSummary = SummaryResponse
+export type StatsBreakdown = BreakdownResponse
+export type Scorecards = ScorecardsResponse
+export const stats = {
+  summary: (p: StatsPeriod & StatsScopeInput = {}): R<StatsSummary> =>
+    callFunction('stats', { action: 'summary', ...p }),
+  breakdown: (p: StatsPeriod & StatsScopeInput & { by: 'month' | 'village' }): R<StatsBreakdown> =>
+    callFunction('stats', { action: 'breakdown', ...p }),
+  export: (
+    p: StatsPeriod &
+      StatsScopeInput & {
+        kind: 'ledger' | 'meetings' | 'campaigns' | 'scorecards'
+        month?: string
+        role?: 'gridWorker' | 'villageGuide'
+      },
+  ): R<{ fileID: string; tempFileURL: string; fileName: string; rows: number }> =>
+    callFunction('stats', { action: 'export', ...p }),
+  scorecards: (p: {
+    month: string
+    role: 'gridWorker' | 'villageGuide'
+    villageId?: string
+  }): R<Scorecards> => callFunction('stats', { action: 'scorecards', ...p }),
+}
+
+/** records: field-work logs (屋场会, 宣传活动, 微服务, 宣讲/党课) and the patrols read back. */
+export type { RecordOptions, RecordRow }
+type Logged = R<{ recordId: string; created: boolean }>
+export const records = {
+  options: (): R<RecordOptions> => callFunction('records', { action: 'options' }),
+  logMicroService: (p: {
+    clientRequestId: string
+    gridId: string
+    kind: string
+    forWhom?: string
+    note?: string
+  }): Logged => callFunction('records', { action: 'logMicroService', ...p }),
+  logMeeting: (p: {
+    clientRequestId: string
+    gridId: string
+    date: string
+    place?: string
+    host: string
+    attendance: number
+    attendees?: string[]
+    topics: string[]
+  }): Logged => callFunction('records', { action: 'logMeeting', ...p }),
+  raiseConcern: (p: {
+    clientRequestId: string
+    meetingId: string
+    categoryCode: string
+    description: string
+    residentName?: string
+  }): R<{ ticketId: string; ticketNumber: string; created: boolean }> =>
+    callFunction('records', { action: 'raiseConcern', ...p }),
+  logCampaign: (p: {
+    clientRequestId: string
+    theme: string
+    date: string
+    gridIds: string[]
+    materials: number
+    note?: string
+  }): Logged => callFunction('records', { action: 'logCampaign', ...p }),
+  logSession: (p: {
+    clientRequestId: string
+    kind: 'lecture' | 'partyClass'
+    date: string
+    villageId: string
+    gridId?: string
+    place: string
+    speaker: string
+    attendance: number
+    topic?: string
+  }): Logged => callFunction('records', { action: 'logSession', ...p }),
+  list: (p: Paging & StatsPeriod & StatsScopeInput & { kind: RecordRow['kind'] }): R<Page<RecordRow>> =>
+    callFunction('records', { action: 'list', ...p }),
 }

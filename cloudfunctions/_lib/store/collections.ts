@@ -11,4 +11,8 @@ export const C = {
   counters: 'counters',
   patrols: 'patrols',
   audit: 'auditLog',
+  meetings: 'meetings',
+  campaigns: 'campaigns',
+  microServices: 'microServices',
+  sessions: 'sessions',
 } as const

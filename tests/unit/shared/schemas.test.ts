@@ -166,8 +166,10 @@ describe('request schemas', () => {
   it('has a request schema and per-action response schemas for every function', () => {
     expect(Object.keys(FUNCTION_SCHEMAS).sort()).toEqual([
       'messages',
+      'records',
       'residents',
       'roster',
+      'stats',
       'supervision',
       'sweeper',
       'tasks',

@@ -125,6 +125,21 @@ export default function Index() {
           {hasAnyRole(me, ['gridWorker']) && (
             <NavRow label="巡查记录" aria="巡查和摸排记录" page="patrol" testId="go-patrol" />
           )}
+          <NavRow
+            label="工作记录"
+            aria="屋场会、宣传活动、微服务、宣讲记录"
+            page="records"
+            testId="go-records"
+          />
+          <NavRow label="统计与台账" aria="统计数据、今年以来和台账导出" page="stats" testId="go-stats" />
+          {hasAnyRole(me, ['admin', 'townGuide', 'townSupervisor', 'villageGuide']) && (
+            <NavRow
+              label="五员考核"
+              aria="五员考核：每月评分和排名"
+              page="scorecards"
+              testId="go-scorecards"
+            />
+          )}
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '宣传活动',
+  enablePageMeta: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '屋场会',
+  enablePageMeta: true,
+})

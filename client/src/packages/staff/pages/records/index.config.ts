@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '工作记录',
+  enablePageMeta: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '五员考核',
+  enablePageMeta: true,
+})
