@@ -143,7 +143,7 @@ describe('field-work logs', () => {
       [
         { action: 'logMicroService', clientRequestId: requestId(), gridId: 'g01', kind: 'proxy' },
         'demo-resident-1',
-        'UNAUTHENTICATED',
+        'FORBIDDEN',
       ],
       [
         { action: 'logMicroService', clientRequestId: requestId(), gridId: 'g99', kind: 'proxy' },

@@ -23,12 +23,18 @@ export async function maskExpiredContacts(config: TownConfig, now: Date): Promis
   const cutoff = monthsBefore(now, config.retention.contactMonths).toISOString()
   const res = await db()
     .collection(C.tickets)
-    .where({
-      townId: config.townId,
-      status: _.in(['closed', 'rejected']),
-      closedAt: _.lt(cutoff),
-      contactMaskedAt: _.exists(false),
-    })
+    .where(
+      // A closed ticket finished at `closedAt`; a rejected one (不予受理, 重复) when it was rejected.
+      _.or([
+        { townId: config.townId, status: 'closed', closedAt: _.lt(cutoff), contactMaskedAt: _.exists(false) },
+        {
+          townId: config.townId,
+          status: 'rejected',
+          'rejection.at': _.lt(cutoff),
+          contactMaskedAt: _.exists(false),
+        },
+      ]),
+    )
     .update({
       data: {
         'reporter.name': _.remove(),
