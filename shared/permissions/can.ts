@@ -81,6 +81,8 @@ const TICKET_RULES: Record<
   viewContact: (a, t) =>
     a.kind === 'person' && (isAssignee(a, t) || inVillage(a, t) || hasRole(a, 'townGuide')),
   audit: isAdmin,
+  /** The grid office hands tasks over when someone leaves or moves (roster changes are theirs). */
+  handover: isAdmin,
 }
 
 /**

@@ -559,6 +559,6 @@ describe('allowed commands', () => {
     expect(allowedCommands(returned, actors.villageGuide1)).toEqual(['redispatch', 'reject', 'markDuplicate'])
   })
   it('lists every command in the status table', () => {
-    expect(Object.keys(COMMAND_SPECS)).toHaveLength(17)
+    expect(Object.keys(COMMAND_SPECS)).toHaveLength(18)
   })
 })
