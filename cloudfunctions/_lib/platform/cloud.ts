@@ -45,3 +45,9 @@ export const openapi = (): any => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (cloud as any).openapi
 }
+
+/** Cloud storage (`uploadFile`, `downloadFile`, `getTempFileURL`) of the function's environment. */
+export const storage = (): Pick<typeof cloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL'> => {
+  init()
+  return cloud
+}
