@@ -129,7 +129,7 @@ export function planImport(rows: readonly ImportRow[], town: ImportTown): Import
     const needsVillage = (gridRole || villageRole) && !roles.includes('admin')
     if (needsVillage && villageWords.length === 0) bad('village', '请填写村（社区）')
     else if (unknownVillages.length > 0)
-      bad('village', `没有“${unknownVillages.join('、')}”，请按模板第二页的村名填写`)
+      bad('village', `没有“${unknownVillages.join('、')}”，请按模板中的村名填写（见表头“村（社区）”的批注）`)
     else if (gridRole && villageIds.length > 1) bad('village', '网格工作员和信息员只能填一个村')
 
     let gridIds: string[] = []
