@@ -35,7 +35,7 @@ async function upload(content: Buffer, openid = ADMIN): Promise<string> {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'X-WX-OPENID': openid,
     },
-    body: content,
+    body: new Uint8Array(content),
   })
   expect(res.status).toBe(200)
   return ((await res.json()) as { fileID: string }).fileID
