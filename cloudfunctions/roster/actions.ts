@@ -75,7 +75,10 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   await inTransaction(async (txn) => {
     const change = await place(txn, admin.townId, null, placementOf(staff), req.gridWorkerSlot)
     await txn.collection(C.staff).add({ data: { ...staff, createdAt: ctx.now.toISOString() } })
-    const replaced = change.replaced.length > 0 ? `，替换原网格工作员（${change.replaced.map((r) => r.previousWorkerId).join('、')}）` : ''
+    const replaced =
+      change.replaced.length > 0
+        ? `，替换原网格工作员（${change.replaced.map((r) => r.previousWorkerId).join('、')}）`
+        : ''
     await writeAudit(txn, [
       auditDoc(admin.townId, admin, ctx.now, {
         action: 'createStaff',

@@ -36,7 +36,9 @@ export const auditDoc = (
   now: Date,
   entry: RosterAudit,
 ): AuditDoc => ({
-  _id: `a_${now.getTime().toString(36)}${randomInt(36 ** 6).toString(36).padStart(6, '0')}`,
+  _id: `a_${now.getTime().toString(36)}${randomInt(36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`,
   townId,
   at: now.toISOString(),
   actor: actor ? { staffId: actor._id, name: actor.name, roles: [...actor.roles] } : { roles: [] },

@@ -3,7 +3,15 @@
  * and the town office — active, bound, and covering every moving task's place (else they could not
  * act on it). For the handover screen's choice; the default is each task's chain.
  */
-import { covers, type Actor, type Grid, type Staff, type Ticket, type Village, placesText } from '@shared/index'
+import {
+  covers,
+  type Actor,
+  type Grid,
+  type Staff,
+  type Ticket,
+  type Village,
+  placesText,
+} from '@shared/index'
 import { C } from '../_lib/store/collections'
 import { availableOffice } from '../_lib/flows/routing'
 import { directory, gridNames } from '../_lib/store/directory'
@@ -12,8 +20,16 @@ import { documentsOf } from './placement'
 export async function handoverCandidates(townId: string, leavingId: string, moving: readonly Ticket[]) {
   if (moving.length === 0) return { candidates: [] }
   const [grids, villages, office, dir] = await Promise.all([
-    documentsOf<Grid>(C.grids, townId, moving.map((t) => t.gridId)),
-    documentsOf<Village>(C.villages, townId, moving.map((t) => t.villageId)),
+    documentsOf<Grid>(
+      C.grids,
+      townId,
+      moving.map((t) => t.gridId),
+    ),
+    documentsOf<Village>(
+      C.villages,
+      townId,
+      moving.map((t) => t.villageId),
+    ),
     availableOffice(townId),
     directory(townId),
   ])

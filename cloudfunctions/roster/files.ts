@@ -37,7 +37,9 @@ export async function download(fileID: string): Promise<Buffer> {
 /** Stores a made file and answers its fileID and a download link (valid for a day). */
 export async function publish(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
   const uploaded = (await storage().uploadFile({ cloudPath, fileContent: content })) as { fileID: string }
-  const res = (await storage().getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: 86_400 }] })) as {
+  const res = (await storage().getTempFileURL({
+    fileList: [{ fileID: uploaded.fileID, maxAge: 86_400 }],
+  })) as {
     fileList?: { tempFileURL?: string }[]
   }
   const fileID = uploaded.fileID

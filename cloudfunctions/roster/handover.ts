@@ -22,7 +22,6 @@ import { runTicketCommand } from '../_lib/flows/ticketCommand'
 import { toTicket, type StoredTicket } from '../_lib/store/ticketRepository'
 import { documentsOf } from './placement'
 
-
 /** Statuses in which a ticket sits with its assignee (a returned or resolved one does not). */
 export const HELD_STATUSES = ['pendingSignFor', 'inProgress', 'awaitingInfo'] as const
 

@@ -117,11 +117,21 @@ function entriesAndStructure(
   const change: StructureChange = {
     grids: [...changedGrids].map((id) => {
       const g = gridDocs.get(id) as Grid
-      return { _id: id, workerId: g.workerId, otherWorkerIds: g.otherWorkerIds ?? [], informantIds: g.informantIds }
+      return {
+        _id: id,
+        workerId: g.workerId,
+        otherWorkerIds: g.otherWorkerIds ?? [],
+        informantIds: g.informantIds,
+      }
     }),
     villages: [...changedVillages].map((id) => {
       const v = villageDocs.get(id) as Village
-      return { _id: id, villageGuideIds: v.villageGuideIds, townGuideIds: v.townGuideIds, supervisorIds: v.supervisorIds }
+      return {
+        _id: id,
+        villageGuideIds: v.villageGuideIds,
+        townGuideIds: v.townGuideIds,
+        supervisorIds: v.supervisorIds,
+      }
     }),
     occupied: [],
     replaced: [],
@@ -136,7 +146,9 @@ export async function importStaff(req: Req<'importStaff'>, ctx: ActionContext) {
   if (!read.ok) throw new AppError('INVALID_INPUT', read.problems[0].message, read.problems)
   const rows: ImportRow[] = read.rows
   if (rows.length === 0) throw new AppError('INVALID_INPUT', '表格里没有要导入的人员（示例行不会导入）')
-  const phones = [...new Set(rows.map((r) => r.cells.phone.replace(/[\s-]/g, '')).filter((p) => /^\d{11}$/.test(p)))]
+  const phones = [
+    ...new Set(rows.map((r) => r.cells.phone.replace(/[\s-]/g, '')).filter((p) => /^\d{11}$/.test(p))),
+  ]
   const [{ villages, grids }, existingByPhone, dir] = await Promise.all([
     townPlaces(admin.townId),
     byPhone(admin.townId, phones),
@@ -163,7 +175,11 @@ export async function importStaff(req: Req<'importStaff'>, ctx: ActionContext) {
           auditDoc(admin.townId, admin, ctx.now, {
             action: 'importStaff',
             summary: `导入花名册：新增 ${staff.length} 人，已在花名册 ${plan.rows.length - staff.length} 人`,
-            details: { fileID: req.fileID, created: staff.length, unchanged: plan.rows.length - staff.length },
+            details: {
+              fileID: req.fileID,
+              created: staff.length,
+              unchanged: plan.rows.length - staff.length,
+            },
           }),
         ])
       },

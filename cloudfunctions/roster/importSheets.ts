@@ -27,7 +27,10 @@ const bold = (row: ExcelJS.Row) => {
   row.alignment = { vertical: 'middle' }
 }
 
-export async function templateWorkbook(villages: readonly Village[], grids: readonly Grid[]): Promise<Buffer> {
+export async function templateWorkbook(
+  villages: readonly Village[],
+  grids: readonly Grid[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet(IMPORT_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
@@ -48,11 +51,14 @@ export async function templateWorkbook(villages: readonly Village[], grids: read
     slot: '',
   }).font = { color: { argb: 'FF888888' }, italic: true }
   ws.getCell('A1').note = '每行一人。示例行（姓名以“（示例）”开头）不会导入，可以删除。'
-  ws.getCell('B1').note = '11 位手机号；同一手机号只能出现一次。再次导入时按手机号识别，已在花名册中的人不会重复添加。'
+  ws.getCell('B1').note =
+    '11 位手机号；同一手机号只能出现一次。再次导入时按手机号识别，已在花名册中的人不会重复添加。'
   ws.getCell('C1').note = `可填：${Object.keys(ROLE_BY_NAME).join('、')}。一人多个角色用“、”隔开。`
-  ws.getCell('D1').note = `本镇的村（社区）：${ordered.map((v) => v.name).join('、')}。村级指导员等可填多个，用“、”隔开；镇网格办不用填。`
+  ws.getCell('D1').note =
+    `本镇的村（社区）：${ordered.map((v) => v.name).join('、')}。村级指导员等可填多个，用“、”隔开；镇网格办不用填。`
   ws.getCell('E1').note = ordered.map((v) => `${v.name}：${gridsOf(v).join('、')}`).join('\n')
-  ws.getCell('F1').note = '该网格已有网格工作员时必填：“增加”（作为第二位工作员）或“替换”（原工作员不再是第一负责人）。'
+  ws.getCell('F1').note =
+    '该网格已有网格工作员时必填：“增加”（作为第二位工作员）或“替换”（原工作员不再是第一负责人）。'
   const villageList = ordered.map((v) => v.name).join(',')
   for (let r = 2; r <= 1001; r++) {
     ws.getCell(r, 3).dataValidation = {
@@ -91,19 +97,22 @@ export async function readRows(
   } catch {
     return {
       ok: false,
-      problems: [{ path: '文件', row: 0, column: '', message: '文件不是有效的 .xlsx 表格，请用下载的模板填写' }],
+      problems: [
+        { path: '文件', row: 0, column: '', message: '文件不是有效的 .xlsx 表格，请用下载的模板填写' },
+      ],
     }
   }
   const ws = wb.worksheets[0]
-  if (!ws)
-    return { ok: false, problems: [{ path: '文件', row: 0, column: '', message: '表格里没有工作表' }] }
+  if (!ws) return { ok: false, problems: [{ path: '文件', row: 0, column: '', message: '表格里没有工作表' }] }
   const headers = IMPORT_COLUMNS.map((_, i) => text(ws.getRow(1).getCell(i + 1)))
   const headerProblems = checkHeaders(headers)
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems }
   if (ws.rowCount - 1 > IMPORT_MAX_ROWS + 50)
     return {
       ok: false,
-      problems: [{ path: '文件', row: 0, column: '', message: `一次最多导入 ${IMPORT_MAX_ROWS} 行，请分成几个文件` }],
+      problems: [
+        { path: '文件', row: 0, column: '', message: `一次最多导入 ${IMPORT_MAX_ROWS} 行，请分成几个文件` },
+      ],
     }
   const rows: ImportRow[] = []
   for (let r = 2; r <= ws.rowCount; r++) {

@@ -5,13 +5,7 @@
  * transaction with the audit entry (so nothing new is routed to them), then each task moves. A
  * retry finds the entry changed already and moves only what is left.
  */
-import {
-  ROLE_NAMES,
-  type Placement,
-  type RosterRequest,
-  type Role,
-  type Staff,
-} from '@shared/index'
+import { ROLE_NAMES, type Placement, type RosterRequest, type Role, type Staff } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import type { ActionContext } from '../_lib/entry/defineActions'
@@ -47,7 +41,9 @@ const describeRoles = (roles: readonly Role[]) => roles.map((r) => ROLE_NAMES[r]
 /** Checks a placement's shape: grid roles need a grid, village guides a village. */
 function requirePlaces(p: Placement): void {
   if (p.roles.some((r) => r === 'gridWorker' || r === 'informant') && p.gridIds.length === 0)
-    throw new AppError('INVALID_INPUT', '网格工作员和信息员需要选择网格', [{ path: 'gridIds', message: '请选择网格' }])
+    throw new AppError('INVALID_INPUT', '网格工作员和信息员需要选择网格', [
+      { path: 'gridIds', message: '请选择网格' },
+    ])
   if (p.roles.includes('villageGuide') && p.villageIds.length === 0)
     throw new AppError('INVALID_INPUT', '村级指导员需要选择村', [{ path: 'villageIds', message: '请选择村' }])
 }
@@ -98,7 +94,10 @@ export async function deactivateStaff(req: Req<'deactivateStaff'>, ctx: ActionCo
     await inTransaction(async (txn) => {
       const current = (await txn.collection<Staff>(C.staff).doc(staff._id).get()).data
       if (!current?.active) return
-      await txn.collection(C.staff).doc(staff._id).update({ data: { active: false, deactivatedAt: ctx.now.toISOString() } })
+      await txn
+        .collection(C.staff)
+        .doc(staff._id)
+        .update({ data: { active: false, deactivatedAt: ctx.now.toISOString() } })
       await place(txn, admin.townId, placementOf(current), null)
       await writeAudit(txn, [
         auditDoc(admin.townId, admin, ctx.now, {
@@ -122,7 +121,10 @@ export async function reactivateStaff(req: Req<'reactivateStaff'>, ctx: ActionCo
     await inTransaction(async (txn) => {
       const current = (await txn.collection<Staff>(C.staff).doc(staff._id).get()).data
       if (!current || current.active) return
-      await txn.collection(C.staff).doc(staff._id).update({ data: { active: true, deactivatedAt: null } })
+      await txn
+        .collection(C.staff)
+        .doc(staff._id)
+        .update({ data: { active: true, deactivatedAt: null } })
       // Back beside whoever holds the post now: never a silent replacement.
       await place(txn, admin.townId, null, { ...placementOf(current), active: true }, 'second')
       await writeAudit(txn, [

@@ -102,7 +102,15 @@ export async function place(
     throw new AppError(
       'CONFLICT',
       `${gridName}已有网格工作员${who}。请选择“增加为第二位工作员”，或“替换${who}”`,
-      [{ path: 'gridWorkerSlot', message: `${gridName}已有网格工作员${who}`, gridId, workerId, workerName: who }],
+      [
+        {
+          path: 'gridWorkerSlot',
+          message: `${gridName}已有网格工作员${who}`,
+          gridId,
+          workerId,
+          workerName: who,
+        },
+      ],
     )
   }
   await writeStructure(txn, change)

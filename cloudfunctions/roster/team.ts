@@ -67,7 +67,11 @@ export async function gridTeam(req: Req<'gridTeam'>, ctx: ActionContext) {
   return teamOf(admin.townId, req.gridId)
 }
 
-export async function readAll<T>(collection: string, where: object, fields: Record<string, boolean>): Promise<T[]> {
+export async function readAll<T>(
+  collection: string,
+  where: object,
+  fields: Record<string, boolean>,
+): Promise<T[]> {
   const out: T[] = []
   for (let page = 0; page < 100; page++) {
     const { data } = await db()
@@ -90,7 +94,11 @@ export async function unstaffedGrids(_req: Req<'unstaffedGrids'>, ctx: ActionCon
   const townId = admin.townId
   const _ = db().command
   const [grids, villages, office, dir] = await Promise.all([
-    readAll<Grid>(C.grids, { townId }, { townId: true, villageId: true, workerId: true, otherWorkerIds: true }),
+    readAll<Grid>(
+      C.grids,
+      { townId },
+      { townId: true, villageId: true, workerId: true, otherWorkerIds: true },
+    ),
     readAll<Village>(C.villages, { townId }, { villageGuideIds: true }),
     availableOffice(townId),
     directory(townId),
@@ -101,12 +109,14 @@ export async function unstaffedGrids(_req: Req<'unstaffedGrids'>, ctx: ActionCon
     { townId: true, active: true, openid: true },
   )
   const found = findUnstaffed(grids, villages, staff, office.length > 0)
-  const items = found
-    .map((u) => ({
-      grid: { _id: u.gridId, name: `${dir.villages.get(u.villageId)?.name ?? ''}${dir.grids.get(u.gridId)?.name ?? ''}` },
-      village: { _id: u.villageId, name: dir.villages.get(u.villageId)?.name ?? '' },
-      why: u.why,
-      fallback: u.fallback,
-    }))
+  const items = found.map((u) => ({
+    grid: {
+      _id: u.gridId,
+      name: `${dir.villages.get(u.villageId)?.name ?? ''}${dir.grids.get(u.gridId)?.name ?? ''}`,
+    },
+    village: { _id: u.villageId, name: dir.villages.get(u.villageId)?.name ?? '' },
+    why: u.why,
+    fallback: u.fallback,
+  }))
   return { items }
 }

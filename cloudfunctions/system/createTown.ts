@@ -78,9 +78,12 @@ export async function createTown(event: unknown, now: Date) {
     async (txn) => {
       const existing = await txn.collection(C.config).doc(townConfigId(townId)).get()
       if (existing.data) throw new AppError('CONFLICT', `镇 ${townId} 已经存在`)
-      await txn.collection(C.config).doc(townConfigId(townId)).set({
-        data: { townId, kind: 'town', name: req.name, templates: DEFAULT_TEMPLATE_CONFIG, createdAt: at },
-      })
+      await txn
+        .collection(C.config)
+        .doc(townConfigId(townId))
+        .set({
+          data: { townId, kind: 'town', name: req.name, templates: DEFAULT_TEMPLATE_CONFIG, createdAt: at },
+        })
       await txn.collection(C.villages).add({ data: villages })
       for (let i = 0; i < grids.length; i += 100)
         await txn.collection(C.grids).add({ data: grids.slice(i, i + 100) })

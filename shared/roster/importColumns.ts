@@ -19,7 +19,7 @@ export type ImportCells = Record<ImportColumn, string>
 export const IMPORT_SHEET_NAME = '花名册'
 export const IMPORT_MAX_ROWS = 2000
 /** How several roles or villages are written in one cell: 网格工作员、网格信息员. */
-export const LIST_SEPARATORS = /[、，,；;\/\s]+/
+export const LIST_SEPARATORS = /[、，,；;/\s]+/
 
 /** The words of the slot column: add the person beside the current worker, or replace them. */
 export const SLOT_WORDS: Record<string, 'second' | 'replace'> = { 增加: 'second', 替换: 'replace' }

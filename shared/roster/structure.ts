@@ -41,7 +41,8 @@ const holds = (p: Placement | null, role: Role, list: 'gridIds' | 'villageIds', 
   p !== null && p.active && p.roles.includes(role) && p[list].includes(id)
 
 const without = (ids: readonly string[], id: string) => ids.filter((x) => x !== id)
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i])
 
 function placeInGrid(
   grid: Grid,
@@ -78,7 +79,12 @@ function placeInGrid(
   if (changed) out.grids.push({ _id: grid._id, workerId, otherWorkerIds: others, informantIds: informants })
 }
 
-function placeInVillage(village: Village, before: Placement | null, after: Placement | null, out: StructureChange) {
+function placeInVillage(
+  village: Village,
+  before: Placement | null,
+  after: Placement | null,
+  out: StructureChange,
+) {
   const id = (after ?? before)?._id ?? ''
   const patch: VillagePatch = {
     _id: village._id,

@@ -42,5 +42,10 @@ export const createTownResponse = z.object({
   name: z.string(),
   villages: z.number().int(),
   grids: z.number().int(),
-  admin: z.object({ staffId: z.string(), name: z.string(), inviteCode: z.string(), inviteExpiresAt: isoInstant }),
+  admin: z.object({
+    staffId: z.string(),
+    name: z.string(),
+    inviteCode: z.string(),
+    inviteExpiresAt: isoInstant,
+  }),
 })

@@ -17,6 +17,10 @@ export const PAGES = {
   returned: '/packages/staff/pages/returned/index',
   roster: '/packages/staff/pages/roster/index',
   addStaff: '/packages/staff/pages/addStaff/index',
+  staffEdit: '/packages/staff/pages/staffEdit/index',
+  importRoster: '/packages/staff/pages/importRoster/index',
+  gridTeam: '/packages/staff/pages/gridTeam/index',
+  auditLog: '/packages/staff/pages/auditLog/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

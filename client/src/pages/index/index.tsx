@@ -21,6 +21,7 @@ import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
 import ErrorNotice from '../../components/ErrorNotice'
+import UnstaffedGrids from '../../components/UnstaffedGrids'
 
 function NavRow({
   label,
@@ -123,6 +124,7 @@ export default function Index() {
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
+          {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
         </View>
       )}
       {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}

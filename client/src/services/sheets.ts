@@ -1,0 +1,57 @@
+/**
+ * Spreadsheets for the grid office (导入花名册): pick an .xlsx to upload, and open a spreadsheet the
+ * function made (the template, the invite codes). weapp: `chooseMessageFile` (a file from a chat)
+ * and `downloadFile` + `openDocument`; h5: a file input and the browser's own download. Each branch
+ * is guarded by `process.env.TARO_ENV`.
+ */
+import Taro from '@tarojs/taro'
+import { randomId } from '../lib/ids'
+import { uploadSheet, type CallResult } from './cloud'
+
+/** Lets the user pick one .xlsx; null when they cancel. */
+export function chooseSheet(): Promise<string | Blob | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    return new Promise((resolve) => {
+      const input = document.createElement('input')
+      input.type = 'file'
+      input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      input.style.display = 'none'
+      input.setAttribute('data-testid', 'sheet-input')
+      input.onchange = () => {
+        const file = input.files?.[0] ?? null
+        input.remove()
+        resolve(file)
+      }
+      document.body.appendChild(input)
+      input.click()
+    })
+  }
+  if (process.env.TARO_ENV === 'weapp') {
+    return Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] }).then(
+      (r) => r.tempFiles[0]?.path ?? null,
+      () => null,
+    )
+  }
+  return Promise.resolve(null)
+}
+
+/** Uploads the picked file as the caller's own (`uploads/<openid>/…xlsx`). */
+export const uploadRosterSheet = (file: string | Blob, openid: string): Promise<CallResult<string>> =>
+  uploadSheet(file, `uploads/${openid}/${Date.now().toString(36)}${randomId(8)}.xlsx`)
+
+/** Opens (weapp) or downloads (h5) a spreadsheet by its temporary link. */
+export async function openSheet(url: string, name: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return
+  }
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url })
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+  }
+}
