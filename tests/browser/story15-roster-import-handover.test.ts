@@ -92,7 +92,15 @@ test('the office deactivates a worker and hands the open tasks to a village guid
   await page.getByRole('radio', { name: '角色：网格工作员' }).click()
   const card = page.locator('[data-testid="person-st-worker-12"]:visible')
   await card.waitFor({ timeout: 20_000 })
-  await expect(page.locator('[data-testid^="person-"]:visible').count()).resolves.toBe(1)
+  // The list reloads with the role filter: only the grid's worker is left.
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-testid^="person-"]')].filter(
+        (e) => (e as HTMLElement).offsetParent !== null,
+      ).length === 1,
+    undefined,
+    { timeout: 20_000 },
+  )
   await shot(page, STORY, '3-found-by-grid')
   await card.getByTestId('edit-st-worker-12').click()
 
@@ -114,10 +122,21 @@ test('the office deactivates a worker and hands the open tasks to a village guid
   await shot(page, STORY, '5-done')
 
   const detail = await act(stage, ADMIN, 'tickets', { action: 'detail', ticketId: ticket.ticketId })
-  expect(detail.ticket.timeline.at(-1)).toMatchObject({ command: 'handover', note: expect.stringMatching(/^移交给.+：调到镇里工作$/) })
-  const task = await act(stage, ADMIN, 'roster', { action: 'listStaff', query: '枫林村六组', role: 'gridWorker' })
+  expect(detail.ticket.timeline.at(-1)).toMatchObject({
+    command: 'handover',
+    note: expect.stringMatching(/^移交给.+：调到镇里工作$/),
+  })
+  const task = await act(stage, ADMIN, 'roster', {
+    action: 'listStaff',
+    query: '枫林村六组',
+    role: 'gridWorker',
+  })
   expect(task.items[0]).toMatchObject({ _id: 'st-worker-12', active: false })
-  const guideTasks = await stage.cloud.call('tasks', { action: 'inbox', pageSize: 50 }, chosenId.replace('st-', 'demo-'))
+  const guideTasks = await stage.cloud.call(
+    'tasks',
+    { action: 'inbox', pageSize: 50 },
+    chosenId.replace('st-', 'demo-'),
+  )
   expect(guideTasks.body.data.items.map((t: { number: string }) => t.number)).toContain(ticket.number)
 
   const home = await openAs(stage, ADMIN)

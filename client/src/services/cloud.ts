@@ -59,7 +59,6 @@ export async function callFunction<T>(name: string, data: Record<string, unknown
 type UploadKind = { read: string; failed: string }
 const IMAGE: UploadKind = { read: '图片读取失败，请重新选择', failed: '图片上传失败，请重试' }
 const AUDIO: UploadKind = { read: '录音读取失败，请重新录音', failed: '录音上传失败，请重试' }
-const SHEET: UploadKind = { read: '表格读取失败，请重新选择', failed: '表格上传失败，请重试' }
 
 async function uploadFile(
   file: string | Blob,
@@ -103,14 +102,6 @@ export function uploadImage(file: string | Blob, cloudPath: string): Promise<Cal
  */
 export function uploadAudio(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
   return uploadFile(file, cloudPath, AUDIO)
-}
-
-/**
- * Upload the grid office's roster spreadsheet (`uploads/<openid>/<random>.xlsx`, like a photo).
- * `file`: weapp, the temp path `chooseMessageFile` gave; h5, the File the file input gave.
- */
-export function uploadSheet(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
-  return uploadFile(file, cloudPath, SHEET)
 }
 
 /**

@@ -6,7 +6,41 @@
  */
 import Taro from '@tarojs/taro'
 import { randomId } from '../lib/ids'
-import { uploadSheet, type CallResult } from './cloud'
+import { initCloud, type CallResult } from './cloud'
+
+type Http = typeof import('./http')
+type DevIdentity = typeof import('../dev/identity')
+
+/**
+ * Uploads to `cloudPath`. The h5 transport and dev identity are required inside the h5 branch
+ * only, of a plain (not async) function so the build can drop the branch: the weapp build carries
+ * neither (tests/browser/smoke.test.ts checks).
+ */
+function uploadSheet(file: string | Blob, cloudPath: string): Promise<CallResult<string>> {
+  if (process.env.TARO_ENV === 'h5') {
+    const http: Http = require('./http')
+    const identity: DevIdentity = require('../dev/identity')
+    if (typeof file === 'string')
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '表格读取失败，请重新选择' },
+      })
+    return http.uploadBlob(cloudPath, file, { baseUrl: '', openid: identity.getDevOpenid() })
+  }
+  if (process.env.TARO_ENV === 'weapp') return weappUpload(file as string, cloudPath)
+  return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '当前平台不支持' } })
+}
+
+async function weappUpload(filePath: string, cloudPath: string): Promise<CallResult<string>> {
+  initCloud()
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath })
+    if (res.fileID) return { ok: true, data: res.fileID }
+    return { ok: false, error: { code: 'INTERNAL', message: '表格上传失败，请重试' } }
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: '网络异常，请检查网络后重试' } }
+  }
+}
 
 /** Lets the user pick one .xlsx; null when they cancel. */
 export function chooseSheet(): Promise<string | Blob | null> {
