@@ -10,6 +10,7 @@ import { importStaff, importTemplate } from './importRoster'
 import { deactivateStaff, handoverPlan, reactivateStaff, updateStaff } from './lifecycle'
 import { listStaff } from './listStaff'
 import { gridTeam, unstaffedGrids } from './team'
+import { correctResidentGrid, myGrid } from './residentGrid'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -28,5 +29,7 @@ export const main = defineActions({
     auditLog,
     importTemplate,
     importStaff,
+    myGrid,
+    correctResidentGrid,
   },
 })

@@ -5,10 +5,12 @@ import { LIMITS } from './limits'
 import { priority } from './ticketView'
 import {
   auditLogRequest,
+  correctResidentGridRequest,
   deactivateStaffRequest,
   gridTeamRequest,
   gridWorkerSlot,
   handoverPlanRequest,
+  myGridRequest,
   reactivateStaffRequest,
   rosterLifecycleResponses,
   unstaffedGridsRequest,
@@ -84,6 +86,8 @@ export const rosterRequest = z.discriminatedUnion(
     auditLogRequest,
     importTemplateRequest,
     importStaffRequest,
+    myGridRequest,
+    correctResidentGridRequest,
   ],
   { error: '不支持的操作' },
 )

@@ -65,6 +65,17 @@ export const handoverPlanRequest = z.object({
 export const gridTeamRequest = z.object({ action: z.literal('gridTeam'), gridId: documentId('网格') })
 export const unstaffedGridsRequest = z.object({ action: z.literal('unstaffedGrids') })
 export const auditLogRequest = z.object({ action: z.literal('auditLog'), ...pageRequest })
+/** 有事找五员: a resident's home grid and its people (anyone with a home grid may ask). */
+export const myGridRequest = z.object({ action: z.literal('myGrid') })
+/**
+ * Staff correct the home grid of a ticket's reporter (a wrong first tap sends every later report to
+ * the wrong worker): the caller must cover the ticket's place; the new grid is of the same town.
+ */
+export const correctResidentGridRequest = z.object({
+  action: z.literal('correctResidentGrid'),
+  ticketId: documentId('工单'),
+  gridId: documentId('网格'),
+})
 
 const namedPlace = z.object({ _id: z.string(), name: z.string() })
 const person = z.object({
@@ -140,4 +151,6 @@ export const rosterLifecycleResponses = {
   gridTeam,
   unstaffedGrids: z.object({ items: z.array(unstaffedGrid) }),
   auditLog: pageOf(auditEntry),
+  myGrid: z.object({ home: gridTeam.nullable() }),
+  correctResidentGrid: z.object({ homeGridId: z.string(), homeVillageId: z.string(), gridName: z.string() }),
 } as const

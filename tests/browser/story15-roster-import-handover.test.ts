@@ -95,7 +95,7 @@ test('the office deactivates a worker and hands the open tasks to a village guid
   // The list reloads with the role filter: only the grid's worker is left.
   await page.waitForFunction(
     () =>
-      [...document.querySelectorAll('[data-testid^="person-"]')].filter(
+      Array.from(document.querySelectorAll('[data-testid^="person-"]')).filter(
         (e) => (e as HTMLElement).offsetParent !== null,
       ).length === 1,
     undefined,

@@ -264,3 +264,40 @@ describe('the office reads the roster and its log', () => {
     }
   })
 })
+
+describe('a resident’s grid', () => {
+  it('有事找五员: a resident sees their home grid’s people, one without a home grid sees none', async () => {
+    const mine = expectOk(await town.call('roster', { action: 'myGrid' }, 'demo-resident-1'))
+    expect(mine.home.grid).toEqual({ _id: 'g01', name: '一组' })
+    expect(mine.home.village).toEqual({ _id: 'v01', name: '石桥村' })
+    expect(mine.home.workers.map((p: { _id: string }) => p._id)).toEqual(['st-worker-1'])
+    expect(mine.home.villageGuides).toHaveLength(7)
+    const stranger = expectOk(await town.call('roster', { action: 'myGrid' }, 'nobody-yet'))
+    expect(stranger).toEqual({ home: null })
+  })
+
+  it('staff in scope correct a reporter’s home grid, on the audit log; others may not', async () => {
+    const t = await submit('demo-resident-2') // g02, 石桥村二组
+    const outside = await town.call(
+      'roster',
+      { action: 'correctResidentGrid', ticketId: t.ticketId, gridId: 'g03' },
+      'demo-village-guide-8', // 枫林村
+    )
+    expect(outside.ok ? null : outside.error.code).toBe('FORBIDDEN')
+    const fixed = expectOk(
+      await town.call(
+        'roster',
+        { action: 'correctResidentGrid', ticketId: t.ticketId, gridId: 'g03' },
+        'demo-village-guide-1',
+      ),
+    )
+    expect(fixed).toEqual({ homeGridId: 'g03', homeVillageId: 'v01', gridName: '石桥村三组' })
+    const me = expectOk(await town.call('roster', { action: 'me' }, 'demo-resident-2'))
+    expect(me.resident).toEqual({ homeGridId: 'g03', homeVillageId: 'v01' })
+    const log = expectOk(await roster('auditLog', { pageSize: 5 }))
+    expect(log.items[0]).toMatchObject({
+      action: 'correctResidentGrid',
+      summary: `更正工单 ${t.number} 上报人的网格：石桥村二组 → 石桥村三组`,
+    })
+  })
+})
