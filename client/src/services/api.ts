@@ -191,6 +191,12 @@ export const roster = {
   importTemplate: (): R<{ fileID: string; url: string }> =>
     callFunction('roster', { action: 'importTemplate' }),
   importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
+  myGrid: (): R<{ home: GridTeam | null }> => callFunction('roster', { action: 'myGrid' }),
+  correctResidentGrid: (
+    ticketId: string,
+    gridId: string,
+  ): R<{ homeGridId: string; homeVillageId: string; gridName: string }> =>
+    callFunction('roster', { action: 'correctResidentGrid', ticketId, gridId }),
 }
 
 export const messages = {

@@ -22,6 +22,7 @@ import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
 import ErrorNotice from '../../components/ErrorNotice'
 import UnstaffedGrids from '../../components/UnstaffedGrids'
+import MyGrid from '../../components/MyGrid'
 
 function NavRow({
   label,
@@ -103,6 +104,7 @@ export default function Index() {
         testId="go-messages"
       />
       {needsGrid && <NavRow label="选择我家所在的网格" aria="第一次使用，请选择您家所在的网格" page="grid" />}
+      {me?.resident?.homeGridId && <MyGrid homeGridId={me.resident.homeGridId} onChanged={refresh} />}
       {staff && (
         <View className="staff-box" aria-label="工作人员入口">
           <Text className="section-title">工作人员{roles ? `（${roles}）` : ''}</Text>
