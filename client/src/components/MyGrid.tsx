@@ -29,13 +29,15 @@ function CallRow({ p, role }: { p: Person; role: string }) {
         <Text>{p.name}</Text>
         <Text className="card__meta">{role}</Text>
       </View>
-      <BigButton
-        kind="plain"
-        onClick={() => Taro.makePhoneCall({ phoneNumber: p.phone })}
-        label={`打电话给${role}${p.name}`}
-      >
-        打电话
-      </BigButton>
+      <View style={{ flex: '0 0 8rem' }}>
+        <BigButton
+          kind="plain"
+          onClick={() => Taro.makePhoneCall({ phoneNumber: p.phone })}
+          label={`打电话给${role}${p.name}`}
+        >
+          打电话
+        </BigButton>
+      </View>
     </View>
   )
 }

@@ -31,13 +31,15 @@ function PersonRow({ p }: { p: Person }) {
           {p.phone} · {p.bound ? '已绑定' : '未绑定'}
         </Text>
       </View>
-      <BigButton
-        kind="plain"
-        onClick={() => Taro.makePhoneCall({ phoneNumber: p.phone })}
-        label={`打电话给${p.name}`}
-      >
-        打电话
-      </BigButton>
+      <View style={{ flex: '0 0 8rem' }}>
+        <BigButton
+          kind="plain"
+          onClick={() => Taro.makePhoneCall({ phoneNumber: p.phone })}
+          label={`打电话给${p.name}`}
+        >
+          打电话
+        </BigButton>
+      </View>
     </View>
   )
 }
