@@ -11,6 +11,7 @@ import { deactivateStaff, handoverPlan, reactivateStaff, updateStaff } from './l
 import { listStaff } from './listStaff'
 import { gridTeam, unstaffedGrids } from './team'
 import { correctResidentGrid, myGrid } from './residentGrid'
+import { gridCode } from './gridCode'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -31,5 +32,6 @@ export const main = defineActions({
     importStaff,
     myGrid,
     correctResidentGrid,
+    gridCode,
   },
 })

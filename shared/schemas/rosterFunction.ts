@@ -7,6 +7,7 @@ import {
   auditLogRequest,
   correctResidentGridRequest,
   deactivateStaffRequest,
+  gridCodeRequest,
   gridTeamRequest,
   gridWorkerSlot,
   handoverPlanRequest,
@@ -88,6 +89,7 @@ export const rosterRequest = z.discriminatedUnion(
     importStaffRequest,
     myGridRequest,
     correctResidentGridRequest,
+    gridCodeRequest,
   ],
   { error: '不支持的操作' },
 )

@@ -65,6 +65,11 @@ export const handoverPlanRequest = z.object({
 export const gridTeamRequest = z.object({ action: z.literal('gridTeam'), gridId: documentId('网格') })
 export const unstaffedGridsRequest = z.object({ action: z.literal('unstaffedGrids') })
 export const auditLogRequest = z.object({ action: z.literal('auditLog'), ...pageRequest })
+/**
+ * A grid's 小程序码 (有事找五员 posters): opens the home page with the grid as `scene`; a resident
+ * who scans it gets the grid as their home grid (the first time) and reports go there.
+ */
+export const gridCodeRequest = z.object({ action: z.literal('gridCode'), gridId: documentId('网格') })
 /** 有事找五员: a resident's home grid and its people (anyone with a home grid may ask). */
 export const myGridRequest = z.object({ action: z.literal('myGrid') })
 /**
@@ -152,5 +157,13 @@ export const rosterLifecycleResponses = {
   unstaffedGrids: z.object({ items: z.array(unstaffedGrid) }),
   auditLog: pageOf(auditEntry),
   myGrid: z.object({ home: gridTeam.nullable() }),
+  gridCode: z.object({
+    gridId: z.string(),
+    gridName: z.string(),
+    /** What the code carries (`scene`): the grid id, read by the home page on launch. */
+    scene: z.string(),
+    fileID: z.string(),
+    url: z.string(),
+  }),
   correctResidentGrid: z.object({ homeGridId: z.string(), homeVillageId: z.string(), gridName: z.string() }),
 } as const

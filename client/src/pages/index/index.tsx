@@ -2,7 +2,7 @@
  * Home. Residents: 我要上报 (the main action), 我的上报, 消息中心 with the unread count.
  * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录,
  * and for the grid office 花名册.
- * A `gridId` in the address (a grid's QR code) becomes the resident's home grid the first time.
+ * A `gridId` or a grid code's `scene` in the address becomes the resident's home grid the first time.
  */
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
@@ -20,6 +20,7 @@ import {
 import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
+import { gridFromScene } from '../../lib/scene'
 import ErrorNotice from '../../components/ErrorNotice'
 import UnstaffedGrids from '../../components/UnstaffedGrids'
 import MyGrid from '../../components/MyGrid'
@@ -51,7 +52,9 @@ function NavRow({
 export default function Index() {
   // Shown again (back from 工作人员绑定, say): who-am-I and the unread count are read anew.
   const { me, error, refresh } = useMe({ refreshOnShow: true })
-  const { gridId } = useRouter().params
+  // A grid's 小程序码 carries the grid as `scene`; a shared link as `gridId`.
+  const params = useRouter().params
+  const gridId = params.gridId ?? gridFromScene(params.scene)
   const [unread, setUnread] = useState(0)
   const [fallbackId, setFallbackId] = useState('')
 
