@@ -17,23 +17,27 @@ type Req = Extract<RosterRequest, { action: 'gridCode' }>
 /** The page a grid code opens (a main-package page: WeChat requires a published page). */
 export const GRID_CODE_PAGE = 'pages/index/index'
 
-export async function gridCode(req: Req, ctx: ActionContext) {
-  const admin = await requireRosterAdmin(ctx)
-  const { data: grid } = await db().collection<Grid>(C.grids).doc(req.gridId).get()
-  if (!grid || grid.townId !== admin.townId) throw new AppError('NOT_FOUND', '没有找到这个网格')
-  let image: Buffer
+/** The grid's code as a PNG (one openapi call). */
+export async function gridCodeImage(gridId: string): Promise<Buffer> {
   try {
     const res = (await openapi().wxacode.getUnlimited({
-      scene: grid._id,
+      scene: gridId,
       page: GRID_CODE_PAGE,
       checkPath: false,
       width: 430,
     })) as { buffer: Buffer }
-    image = res.buffer
+    return res.buffer
   } catch (err) {
     console.error('[gridCode] wxacode.getUnlimited failed:', err)
     throw new AppError('INTERNAL', '小程序码生成失败，请稍后再试')
   }
+}
+
+export async function gridCode(req: Req, ctx: ActionContext) {
+  const admin = await requireRosterAdmin(ctx)
+  const { data: grid } = await db().collection<Grid>(C.grids).doc(req.gridId).get()
+  if (!grid || grid.townId !== admin.townId) throw new AppError('NOT_FOUND', '没有找到这个网格')
+  const image = await gridCodeImage(grid._id)
   const names = gridNames(await directory(admin.townId))
   const file = await publish(`roster/${admin.townId}/codes/${grid._id}.png`, image)
   return { gridId: grid._id, gridName: names[grid._id] ?? grid.name, scene: grid._id, ...file }

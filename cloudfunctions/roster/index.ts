@@ -12,6 +12,7 @@ import { listStaff } from './listStaff'
 import { gridTeam, unstaffedGrids } from './team'
 import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
+import { villagePosters } from './posters'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -33,5 +34,6 @@ export const main = defineActions({
     myGrid,
     correctResidentGrid,
     gridCode,
+    villagePosters,
   },
 })

@@ -16,6 +16,7 @@ import {
   rosterLifecycleResponses,
   unstaffedGridsRequest,
   updateStaffRequest,
+  villagePostersRequest,
 } from './rosterLifecycleSchemas'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
 
@@ -90,6 +91,7 @@ export const rosterRequest = z.discriminatedUnion(
     myGridRequest,
     correctResidentGridRequest,
     gridCodeRequest,
+    villagePostersRequest,
   ],
   { error: '不支持的操作' },
 )

@@ -70,6 +70,11 @@ export const auditLogRequest = z.object({ action: z.literal('auditLog'), ...page
  * who scans it gets the grid as their home grid (the first time) and reports go there.
  */
 export const gridCodeRequest = z.object({ action: z.literal('gridCode'), gridId: documentId('网格') })
+/** All the 有事找五员 posters of a village as one printable PDF (A4, one grid a page). */
+export const villagePostersRequest = z.object({
+  action: z.literal('villagePosters'),
+  villageId: documentId('村'),
+})
 /** 有事找五员: a resident's home grid and its people (anyone with a home grid may ask). */
 export const myGridRequest = z.object({ action: z.literal('myGrid') })
 /**
@@ -157,6 +162,12 @@ export const rosterLifecycleResponses = {
   unstaffedGrids: z.object({ items: z.array(unstaffedGrid) }),
   auditLog: pageOf(auditEntry),
   myGrid: z.object({ home: gridTeam.nullable() }),
+  villagePosters: z.object({
+    villageName: z.string(),
+    pages: z.number().int(),
+    fileID: z.string(),
+    url: z.string(),
+  }),
   gridCode: z.object({
     gridId: z.string(),
     gridName: z.string(),

@@ -4,6 +4,7 @@
  * address of the home page with that scene, and a newcomer opening it gets the grid as their home.
  */
 import Jimp from 'jimp'
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 
 /** qrcode-reader ships no types; the part used here. */
 interface QrReader {
@@ -55,5 +56,45 @@ describe('a grid code', () => {
     expect(worker.ok ? null : worker.error.code).toBe('FORBIDDEN')
     const missing = await town.call('roster', { action: 'gridCode', gridId: 'g-nowhere' }, 'demo-admin')
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('a village’s posters', () => {
+  it('are one A4 PDF, a page per grid, with the CJK font embedded as a subset', async () => {
+    const made = expectOk(
+      await town.call('roster', { action: 'villagePosters', villageId: 'v01' }, 'demo-admin'),
+    )
+    expect(made).toEqual({
+      villageName: '石桥村',
+      pages: 6,
+      fileID: expect.stringMatching(/\/roster\/town-qingshan\/posters\/v01\.pdf$/),
+      url: expect.any(String),
+    })
+    const bytes = Buffer.from(await (await fetch(made.url)).arrayBuffer())
+    const pdf = await PDFDocument.load(bytes)
+    expect(pdf.getPageCount()).toBe(6)
+    expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 })
+    expect(pdf.getTitle()).toBe('石桥村 有事找五员')
+    const descriptors = pdf.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter(
+        (o): o is PDFDict =>
+          o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'),
+      )
+    // The font program is in the file (not a reference to a font the printer may lack).
+    expect(descriptors.some((d) => d.has(PDFName.of('FontFile3')) || d.has(PDFName.of('FontFile2')))).toBe(
+      true,
+    )
+    expect(bytes.length).toBeLessThan(1_500_000) // a subset, not the ~20 MB font
+  })
+
+  it('are the office’s to make', async () => {
+    const r = await town.call(
+      'roster',
+      { action: 'villagePosters', villageId: 'v01' },
+      'demo-village-guide-1',
+    )
+    expect(r.ok ? null : r.error.code).toBe('FORBIDDEN')
   })
 })

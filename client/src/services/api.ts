@@ -192,6 +192,10 @@ export const roster = {
     callFunction('roster', { action: 'importTemplate' }),
   importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
   myGrid: (): R<{ home: GridTeam | null }> => callFunction('roster', { action: 'myGrid' }),
+  villagePosters: (
+    villageId: string,
+  ): R<{ villageName: string; pages: number; fileID: string; url: string }> =>
+    callFunction('roster', { action: 'villagePosters', villageId }),
   correctResidentGrid: (
     ticketId: string,
     gridId: string,

@@ -73,8 +73,8 @@ export function chooseSheet(): Promise<string | Blob | null> {
 export const uploadRosterSheet = (file: string | Blob, openid: string): Promise<CallResult<string>> =>
   uploadSheet(file, `uploads/${openid}/${Date.now().toString(36)}${randomId(8)}.xlsx`)
 
-/** Opens (weapp) or downloads (h5) a spreadsheet by its temporary link. */
-export async function openSheet(url: string, name: string): Promise<void> {
+/** Opens (weapp) or downloads (h5) a spreadsheet (or a PDF: `fileType`) by its temporary link. */
+export async function openSheet(url: string, name: string, fileType: 'xlsx' | 'pdf' = 'xlsx'): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const a = document.createElement('a')
     a.href = url
@@ -86,6 +86,6 @@ export async function openSheet(url: string, name: string): Promise<void> {
   }
   if (process.env.TARO_ENV === 'weapp') {
     const { tempFilePath } = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+    await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
   }
 }

@@ -12,6 +12,7 @@ import Loading from '../../../../components/Loading'
 import PageShell from '../../../../components/PageShell'
 import { useAction } from '../../../../hooks/useAction'
 import { roster, type GridTeam } from '../../../../services/api'
+import { openSheet } from '../../../../services/sheets'
 
 type Person = GridTeam['workers'][number]
 const SECTIONS: [keyof Omit<GridTeam, 'grid' | 'village'>, string][] = [
@@ -73,6 +74,16 @@ export default function GridTeamPage() {
               )}
             </View>
           ))}
+          <BigButton
+            onClick={() =>
+              action
+                .run(() => roster.villagePosters(team.village._id))
+                .then((p) => p && openSheet(p.url, `${p.villageName}有事找五员海报.pdf`, 'pdf'))
+            }
+            testId="village-posters"
+          >
+            打印{team.village.name}的“有事找五员”海报（PDF）
+          </BigButton>
           <BigButton kind="plain" onClick={() => setTeam(null)}>
             看其他网格
           </BigButton>
