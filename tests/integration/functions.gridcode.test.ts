@@ -3,6 +3,8 @@
  * openapi draws it (as WeChat would draw a 小程序码) with the grid as `scene`; scanning it gives the
  * address of the home page with that scene, and a newcomer opening it gets the grid as their home.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Jimp from 'jimp'
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 
@@ -12,6 +14,7 @@ interface QrReader {
   decode(bitmap: unknown): void
 }
 const QrCode = require('qrcode-reader') as new () => QrReader
+import { REPO } from '../helpers/localcloud'
 import { expectOk, startTown, type Town } from './functions.fixture'
 
 let town: Town
@@ -71,6 +74,8 @@ describe('a village’s posters', () => {
       url: expect.any(String),
     })
     const bytes = Buffer.from(await (await fetch(made.url)).arrayBuffer())
+    mkdirSync(join(REPO, 'artifacts'), { recursive: true })
+    writeFileSync(join(REPO, 'artifacts', 'posters-v01.pdf'), bytes) // to look at
     const pdf = await PDFDocument.load(bytes)
     expect(pdf.getPageCount()).toBe(6)
     expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 })
