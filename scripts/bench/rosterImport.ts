@@ -9,7 +9,19 @@ import type { LocalCloud } from '../../tests/helpers/localcloud'
 
 export type BenchRow = { what: string; ops: number | string; note?: string }
 
-const VILLAGES = ['石桥村', '枫林村', '柳溪村', '荷塘村', '竹山村', '杏花村', '龙泉社区', '青石村', '桃源村', '白沙村', '金塘村']
+const VILLAGES = [
+  '石桥村',
+  '枫林村',
+  '柳溪村',
+  '荷塘村',
+  '竹山村',
+  '杏花村',
+  '龙泉社区',
+  '青石村',
+  '桃源村',
+  '白沙村',
+  '金塘村',
+]
 const GROUPS = ['一组', '二组', '三组', '四组', '五组', '六组']
 const DIGITS = '零一二三四五六七八九'
 const HEADERS = ['姓名', '手机号', '角色', '村（社区）', '网格（组）', '该网格已有工作员时']
@@ -55,7 +67,8 @@ export async function benchRosterImport(cloud: LocalCloud, rows = 950): Promise<
     const started = Date.now()
     const res = await cloud.call('roster', { action: 'importStaff', fileID }, admin)
     const ms = Date.now() - started
-    if (res.status !== 200 || !res.body?.ok) throw new Error(`roster.importStaff: ${JSON.stringify(res.body)}`)
+    if (res.status !== 200 || !res.body?.ok)
+      throw new Error(`roster.importStaff: ${JSON.stringify(res.body)}`)
     const { created, unchanged } = res.body.data as { created: number; unchanged: number }
     return {
       what: label,
@@ -65,5 +78,8 @@ export async function benchRosterImport(cloud: LocalCloud, rows = 950): Promise<
   }
   // Warm the instance (its first call also loads the directory and config).
   await cloud.call('roster', { action: 'listStaff', pageSize: 1 }, admin)
-  return [await once(`roster.importStaff, ${rows} rows`), await once(`roster.importStaff, the same ${rows} rows again`)]
+  return [
+    await once(`roster.importStaff, ${rows} rows`),
+    await once(`roster.importStaff, the same ${rows} rows again`),
+  ]
 }
