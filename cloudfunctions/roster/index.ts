@@ -13,6 +13,7 @@ import { gridTeam, unstaffedGrids } from './team'
 import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
+import { saveGrid, saveVillage } from './structureEdit'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -35,5 +36,7 @@ export const main = defineActions({
     correctResidentGrid,
     gridCode,
     villagePosters,
+    saveVillage,
+    saveGrid,
   },
 })

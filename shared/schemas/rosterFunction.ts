@@ -17,6 +17,8 @@ import {
   unstaffedGridsRequest,
   updateStaffRequest,
   villagePostersRequest,
+  saveGridRequest,
+  saveVillageRequest,
 } from './rosterLifecycleSchemas'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
 
@@ -92,6 +94,8 @@ export const rosterRequest = z.discriminatedUnion(
     correctResidentGridRequest,
     gridCodeRequest,
     villagePostersRequest,
+    saveVillageRequest,
+    saveGridRequest,
   ],
   { error: '不支持的操作' },
 )

@@ -70,6 +70,27 @@ export const auditLogRequest = z.object({ action: z.literal('auditLog'), ...page
  * who scans it gets the grid as their home grid (the first time) and reports go there.
  */
 export const gridCodeRequest = z.object({ action: z.literal('gridCode'), gridId: documentId('网格') })
+const placeName = (label: string) =>
+  z
+    .string({ error: `请填写${label}名称` })
+    .trim()
+    .min(1, `请填写${label}名称`)
+    .max(20, `${label}名称不能超过 20 个字`)
+
+/** 新增或改名一个村（社区）: without `villageId` a new one, with it a rename. */
+export const saveVillageRequest = z.object({
+  action: z.literal('saveVillage'),
+  villageId: documentId('村').optional(),
+  name: placeName('村'),
+})
+/** 新增或改名一个网格 in a village (its staff and tickets stay with it). */
+export const saveGridRequest = z.object({
+  action: z.literal('saveGrid'),
+  gridId: documentId('网格').optional(),
+  villageId: documentId('村'),
+  name: placeName('网格'),
+})
+
 /** All the 有事找五员 posters of a village as one printable PDF (A4, one grid a page). */
 export const villagePostersRequest = z.object({
   action: z.literal('villagePosters'),
@@ -162,6 +183,8 @@ export const rosterLifecycleResponses = {
   unstaffedGrids: z.object({ items: z.array(unstaffedGrid) }),
   auditLog: pageOf(auditEntry),
   myGrid: z.object({ home: gridTeam.nullable() }),
+  saveVillage: z.object({ villageId: z.string(), name: z.string(), created: z.boolean() }),
+  saveGrid: z.object({ gridId: z.string(), villageId: z.string(), name: z.string(), created: z.boolean() }),
   villagePosters: z.object({
     villageName: z.string(),
     pages: z.number().int(),

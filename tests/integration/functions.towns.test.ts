@@ -195,3 +195,35 @@ describe('the new town runs on its own', () => {
     expect(inbox.items.map((t: { townId?: string; number: string }) => t.number)).toHaveLength(1)
   })
 })
+
+describe('the office keeps its villages and grids', () => {
+  it('adds and renames them, refuses duplicates and other towns’ places, and audits each change', async () => {
+    const call = (body: object, openid = XS_ADMIN) => town.call('roster', body, openid)
+    const v = expectOk(await call({ action: 'saveVillage', name: '中坪村' }))
+    expect(v).toEqual({ villageId: expect.stringMatching(/^v_/), name: '中坪村', created: true })
+    const dup = await call({ action: 'saveVillage', name: '上坪村' })
+    expect(dup.ok ? null : dup.error).toEqual({ code: 'CONFLICT', message: '已经有“上坪村”了' })
+    const g = expectOk(await call({ action: 'saveGrid', villageId: v.villageId, name: '一组' }))
+    expect(g).toMatchObject({ villageId: v.villageId, name: '一组', created: true })
+    const renamed = expectOk(
+      await call({ action: 'saveGrid', gridId: g.gridId, villageId: v.villageId, name: '新一组' }),
+    )
+    expect(renamed).toEqual({ gridId: g.gridId, villageId: v.villageId, name: '新一组', created: false })
+    const grids = expectOk(
+      await town.call('residents', { action: 'grids', villageId: v.villageId }, XS_RESIDENT),
+    )
+    expect(grids.items.map((x: { name: string }) => x.name)).toEqual(['新一组'])
+
+    const foreign = await call({ action: 'saveGrid', gridId: 'g01', villageId: 'v01', name: '改名' })
+    expect(foreign.ok ? null : foreign.error.code).toBe('NOT_FOUND')
+    const theirs = await call({ action: 'saveVillage', villageId: v.villageId, name: '改名' }, 'demo-admin')
+    expect(theirs.ok ? null : theirs.error.code).toBe('NOT_FOUND')
+
+    const log = expectOk(await call({ action: 'auditLog', pageSize: 3 }))
+    expect(log.items.map((a: { summary: string }) => a.summary)).toEqual([
+      '网格改名：中坪村一组 → 中坪村新一组',
+      '新增网格：中坪村一组',
+      '新增村（社区）：中坪村',
+    ])
+  })
+})
