@@ -9,7 +9,7 @@ import { auditLog } from './audit'
 import { importStaff, importTemplate } from './importRoster'
 import { deactivateStaff, handoverPlan, reactivateStaff, updateStaff } from './lifecycle'
 import { listStaff } from './listStaff'
-import { gridTeam, unstaffedGrids } from './team'
+import { calendarWarning, gridTeam, unstaffedGrids } from './team'
 import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
@@ -38,5 +38,6 @@ export const main = defineActions({
     villagePosters,
     saveVillage,
     saveGrid,
+    calendarWarning,
   },
 })

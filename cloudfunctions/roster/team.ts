@@ -3,7 +3,9 @@
  * grids whose tickets nobody in the grid can take (无人负责的网格), with where they go instead.
  */
 import {
+  missingCalendarYear,
   unstaffedGrids as findUnstaffed,
+  type CalendarOverride,
   type Grid,
   type RosterRequest,
   type Staff,
@@ -16,6 +18,7 @@ import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
 import { availableOffice } from '../_lib/flows/routing'
 import { directory } from '../_lib/store/directory'
+import { townConfig, townConfigId } from '../_lib/store/config'
 import { requireRosterAdmin } from './admin'
 import { documentsOf } from './placement'
 
@@ -119,4 +122,17 @@ export async function unstaffedGrids(_req: Req<'unstaffedGrids'>, ctx: ActionCon
     fallback: u.fallback,
   }))
   return { items }
+}
+
+/** The year of holidays and 调休 the office should add now (from December: next year's), or null. */
+export async function calendarWarning(_req: Req<'calendarWarning'>, ctx: ActionContext) {
+  const admin = await requireRosterAdmin(ctx)
+  const [config, { data }] = await Promise.all([
+    townConfig(admin.townId),
+    db()
+      .collection<{ calendarOverrides?: CalendarOverride[] }>(C.config)
+      .doc(townConfigId(admin.townId))
+      .get(),
+  ])
+  return { missingYear: missingCalendarYear(ctx.now, config.calendar, data?.calendarOverrides ?? []) }
 }

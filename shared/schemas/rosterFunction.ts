@@ -5,6 +5,7 @@ import { LIMITS } from './limits'
 import { priority } from './ticketView'
 import {
   auditLogRequest,
+  calendarWarningRequest,
   correctResidentGridRequest,
   deactivateStaffRequest,
   gridCodeRequest,
@@ -96,6 +97,7 @@ export const rosterRequest = z.discriminatedUnion(
     villagePostersRequest,
     saveVillageRequest,
     saveGridRequest,
+    calendarWarningRequest,
   ],
   { error: '不支持的操作' },
 )

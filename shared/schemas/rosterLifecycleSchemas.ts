@@ -64,6 +64,8 @@ export const handoverPlanRequest = z.object({
 
 export const gridTeamRequest = z.object({ action: z.literal('gridTeam'), gridId: documentId('网格') })
 export const unstaffedGridsRequest = z.object({ action: z.literal('unstaffedGrids') })
+/** For the office's home: the year of holidays and 调休 missing from the calendar (from December). */
+export const calendarWarningRequest = z.object({ action: z.literal('calendarWarning') })
 export const auditLogRequest = z.object({ action: z.literal('auditLog'), ...pageRequest })
 /**
  * A grid's 小程序码 (有事找五员 posters): opens the home page with the grid as `scene`; a resident
@@ -181,6 +183,7 @@ export const rosterLifecycleResponses = {
   handoverPlan,
   gridTeam,
   unstaffedGrids: z.object({ items: z.array(unstaffedGrid) }),
+  calendarWarning: z.object({ missingYear: z.number().int().nullable() }),
   auditLog: pageOf(auditEntry),
   myGrid: z.object({ home: gridTeam.nullable() }),
   saveVillage: z.object({ villageId: z.string(), name: z.string(), created: z.boolean() }),

@@ -227,3 +227,13 @@ describe('the office keeps its villages and grids', () => {
     ])
   })
 })
+
+describe('the calendar warning on the office’s home', () => {
+  it('is quiet in November and names next year from December', async () => {
+    const warn = async () => expectOk(await town.call('roster', { action: 'calendarWarning' }, XS_ADMIN))
+    await town.cloud.dev.clock({ now: '2026-11-28T02:00:00.000Z' })
+    expect(await warn()).toEqual({ missingYear: null })
+    await town.cloud.dev.clock({ now: '2026-12-01T02:00:00.000Z' })
+    expect(await warn()).toEqual({ missingYear: 2027 })
+  })
+})

@@ -192,6 +192,8 @@ export const roster = {
     callFunction('roster', { action: 'importTemplate' }),
   importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
   myGrid: (): R<{ home: GridTeam | null }> => callFunction('roster', { action: 'myGrid' }),
+  calendarWarning: (): R<{ missingYear: number | null }> =>
+    callFunction('roster', { action: 'calendarWarning' }),
   villagePosters: (
     villageId: string,
   ): R<{ villageName: string; pages: number; fileID: string; url: string }> =>

@@ -24,6 +24,7 @@ import { gridFromScene } from '../../lib/scene'
 import ErrorNotice from '../../components/ErrorNotice'
 import UnstaffedGrids from '../../components/UnstaffedGrids'
 import MyGrid from '../../components/MyGrid'
+import CalendarWarning from '../../components/CalendarWarning'
 
 function NavRow({
   label,
@@ -130,6 +131,7 @@ export default function Index() {
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
           {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
+          {hasAnyRole(me, ['admin']) && <CalendarWarning />}
         </View>
       )}
       {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}
