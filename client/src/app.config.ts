@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/importRoster/index',
         'pages/gridTeam/index',
         'pages/auditLog/index',
+        'pages/structure/index',
       ],
     },
   ],

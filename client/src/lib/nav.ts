@@ -21,6 +21,7 @@ export const PAGES = {
   importRoster: '/packages/staff/pages/importRoster/index',
   gridTeam: '/packages/staff/pages/gridTeam/index',
   auditLog: '/packages/staff/pages/auditLog/index',
+  structure: '/packages/staff/pages/structure/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

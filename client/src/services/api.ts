@@ -192,6 +192,17 @@ export const roster = {
     callFunction('roster', { action: 'importTemplate' }),
   importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
   myGrid: (): R<{ home: GridTeam | null }> => callFunction('roster', { action: 'myGrid' }),
+  saveVillage: (p: {
+    villageId?: string
+    name: string
+  }): R<{ villageId: string; name: string; created: boolean }> =>
+    callFunction('roster', { action: 'saveVillage', ...p }),
+  saveGrid: (p: {
+    gridId?: string
+    villageId: string
+    name: string
+  }): R<{ gridId: string; villageId: string; name: string; created: boolean }> =>
+    callFunction('roster', { action: 'saveGrid', ...p }),
   calendarWarning: (): R<{ missingYear: number | null }> =>
     callFunction('roster', { action: 'calendarWarning' }),
   villagePosters: (

@@ -166,6 +166,9 @@ export default function Roster() {
         <BigButton kind="plain" onClick={() => go('gridTeam')} testId="go-grid-team">
           一格五员
         </BigButton>
+        <BigButton kind="plain" onClick={() => go('structure')} testId="go-structure">
+          村和网格
+        </BigButton>
         <BigButton kind="plain" onClick={() => go('auditLog')} testId="go-audit-log">
           操作记录
         </BigButton>
