@@ -31,7 +31,7 @@ test('the office adds a grid to a village, renames it, and reads it on the audit
   await fill(page, 'place-name', '新七组')
   await page.getByTestId('save-place').click()
   await page.getByTestId('structure-done').getByText('✓ 已改名为“新七组”').waitFor({ timeout: 20_000 })
-  await page.getByRole('button', { name: '新七组' }).waitFor()
+  await page.getByRole('button', { name: '新七组', exact: true }).waitFor()
   await shot(page, STORY, '1-grids')
 
   const grids = await act(stage, 'demo-resident-1', 'residents', { action: 'grids', villageId: 'v01' })
