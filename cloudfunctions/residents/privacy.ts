@@ -13,7 +13,7 @@ import {
   type Ticket,
   type Village,
 } from '@shared/index'
-import { db, storage } from '../_lib/platform/cloud'
+import { db, fileStore } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { townConfig } from '../_lib/store/config'
 import { residentId, type Caller } from '../_lib/entry/context'
@@ -115,8 +115,8 @@ export async function exportMyData(_req: Req<'exportMyData'>, ctx: ActionContext
     })),
   }
   const cloudPath = `exports/${caller.openid}/${ctx.now.getTime()}.json`
-  const { fileID } = await storage().upload(cloudPath, Buffer.from(JSON.stringify(file, null, 2), 'utf8'))
-  return { fileID, url: await storage().tempUrl(fileID), reports: h.tickets.length }
+  const { fileID } = await fileStore().upload(cloudPath, Buffer.from(JSON.stringify(file, null, 2), 'utf8'))
+  return { fileID, url: await fileStore().tempUrl(fileID), reports: h.tickets.length }
 }
 
 export async function correctMe(req: Req<'correctMe'>, ctx: ActionContext) {

@@ -3,23 +3,26 @@ import {
   DEFAULT_CATEGORIES,
   DEFAULT_TEMPLATE_CONFIG,
   activeCategories,
-  can,
   subscribeTemplateIds,
-  type Grid,
+  ROLE_NAMES,
+  placesText,
   type Role,
   type RosterRequest,
   type Staff,
-  type Village,
 } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { defaultTownId, townConfig } from '../_lib/store/config'
-import { findStaff, requireStaff } from '../_lib/entry/context'
+import { findStaff } from '../_lib/entry/context'
+import { requireRosterAdmin } from './admin'
 import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
 import { Abort, inTransaction, isDuplicateKey } from '../_lib/store/transactions'
 import { idFor } from '../_lib/flows/submission'
-import { structureUpdates } from './structure'
+import { directory, gridNames } from '../_lib/store/directory'
+import { auditDoc, writeAudit } from './audit'
+import { requireFreePhone } from './lifecycle'
+import { place, placementOf } from './placement'
 
 type Req<A extends RosterRequest['action']> = Extract<RosterRequest, { action: A }>
 
@@ -35,47 +38,18 @@ const freshInvite = (now: Date) => ({
   expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
 })
 
-/** The caller, who must be the town's grid office (`manageRoster`). */
-export async function requireRosterAdmin(ctx: ActionContext): Promise<Staff & { townId: string }> {
-  const caller = await ctx.caller({ staff: true })
-  const admin = requireStaff(caller)
-  if (!can(caller.actor, 'manageRoster', { kind: 'town', townId: admin.townId }))
-    throw new AppError('FORBIDDEN')
-  return admin
-}
-
-async function existing<T extends { _id: string }>(
-  collection: string,
-  townId: string,
-  ids: string[],
-): Promise<T[]> {
-  if (ids.length === 0) return []
-  const { data } = await db()
-    .collection<T>(collection)
-    .where({ townId, _id: db().command.in(ids) })
-    .limit(100)
-    .get()
-  return data
-}
-
 /**
  * A roster entry with roles and scope, and an invite code to bind a WeChat identity. The town's
- * structure follows in the same transaction: a grid worker becomes the grid's worker, guides and
- * supervisors join their villages' escalation lists, informants their grids.
+ * structure follows in the same transaction (placement.ts): a grid worker takes a vacant post, or
+ * — when the post is held — is added beside the holder or replaces them as the request chose
+ * (`gridWorkerSlot`; without a choice: CONFLICT naming the holder). The change is audited.
  */
 export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   const admin = await requireRosterAdmin(ctx)
   const roles = [...new Set(req.roles)] as Role[]
-  const villageIds = [...new Set(req.villageIds)]
-  const gridIds = [...new Set(req.gridIds)]
-  const [villages, grids] = await Promise.all([
-    existing<Village>(C.villages, admin.townId, villageIds),
-    existing<Grid>(C.grids, admin.townId, gridIds),
-  ])
-  if (villages.length !== villageIds.length)
-    throw new AppError('INVALID_INPUT', '有的村不存在', [{ path: 'villageIds', message: '有的村不存在' }])
-  if (grids.length !== gridIds.length)
-    throw new AppError('INVALID_INPUT', '有的网格不存在', [{ path: 'gridIds', message: '有的网格不存在' }])
+  const townOnly = roles.every((r) => r === 'admin')
+  const villageIds = townOnly ? [] : [...new Set(req.villageIds)]
+  const gridIds = townOnly ? [] : [...new Set(req.gridIds)]
   const needGrid = roles.some((r) => r === 'gridWorker' || r === 'informant')
   if (needGrid && gridIds.length === 0)
     throw new AppError('INVALID_INPUT', '网格工作员和信息员需要选择网格', [
@@ -95,6 +69,8 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   const staffId = req.clientRequestId
     ? idFor('st', ctx.openid, req.clientRequestId)
     : `st_${ctx.now.getTime().toString(36)}${randomInt(36 ** 6).toString(36)}`
+  // a retry of the same request id finds its own first entry holding the phone: that is not a clash
+  await requireFreePhone(admin.townId, req.phone, staffId)
   const staff: Staff = {
     _id: staffId,
     townId: admin.townId,
@@ -114,8 +90,19 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
       if (isDuplicateKey(err)) return new Abort(false)
       throw err
     }
-    for (const u of structureUpdates(staff, grids))
-      await txn.collection(u.collection).doc(u.id).update({ data: u.data })
+    const change = await place(txn, admin.townId, null, placementOf(staff), req.gridWorkerSlot)
+    const replaced =
+      change.replaced.length > 0
+        ? `，替换原网格工作员（${change.replaced.map((r) => r.previousWorkerId).join('、')}）`
+        : ''
+    await writeAudit(txn, [
+      auditDoc(admin.townId, admin, ctx.now, {
+        action: 'createStaff',
+        staffId,
+        summary: `新增 ${req.name}（${roles.map((r) => ROLE_NAMES[r]).join('、')}）${replaced}`,
+        details: { slot: req.gridWorkerSlot ?? null, replaced: change.replaced },
+      }),
+    ])
     return true
   })
   if (!created) return firstAnswer(admin.townId, staffId)
@@ -146,6 +133,15 @@ export async function regenerateInvite(req: Req<'regenerateInvite'>, ctx: Action
     .where({ _id: entry._id, townId: admin.townId, openid: null })
     .update({ data: { invite: { code, expiresAt, usedAt: null } } })
   if (res.stats.updated !== 1) throw new AppError('CONFLICT', '已经绑定微信，不需要邀请码')
+  await db()
+    .collection(C.audit)
+    .add({
+      data: auditDoc(admin.townId, admin, ctx.now, {
+        action: 'regenerateInvite',
+        staffId: entry._id,
+        summary: `给 ${entry.name} 重新生成邀请码（旧码作废）`,
+      }),
+    })
   return { staffId: entry._id, inviteCode: code, inviteExpiresAt: expiresAt }
 }
 
@@ -162,7 +158,8 @@ export async function bindInvite(req: Req<'bindInvite'>, ctx: ActionContext) {
   ])
   const entry = data[0]
   if (!entry || !entry.invite) throw new AppError('NOT_FOUND', '邀请码无效，请向镇网格办核对')
-  if (entry.openid === ctx.openid) return { staffId: entry._id, roles: entry.roles }
+  if (!entry.active) throw new AppError('INVALID_TRANSITION', '这个身份已停用，请向镇网格办核对')
+  if (entry.openid === ctx.openid) return boundAs(entry)
   if (bound !== null) throw new AppError('CONFLICT', '这个微信已经绑定了其他工作人员身份')
   if (entry.invite.usedAt !== null || entry.openid !== null)
     throw new AppError('INVALID_TRANSITION', '邀请码已被使用')
@@ -172,7 +169,25 @@ export async function bindInvite(req: Req<'bindInvite'>, ctx: ActionContext) {
     .where({ _id: entry._id, openid: null, 'invite.usedAt': null })
     .update({ data: { openid: ctx.openid, 'invite.usedAt': ctx.now.toISOString() } })
   if (res.stats.updated !== 1) throw new AppError('CONFLICT', '邀请码已被使用')
-  return { staffId: entry._id, roles: entry.roles }
+  return boundAs(entry)
+}
+
+/** What the bind page shows: who the code made the caller, and where they act. */
+async function boundAs(entry: Staff) {
+  const dir = await directory(entry.townId)
+  const names = {
+    grids: gridNames(dir),
+    villages: Object.fromEntries([...dir.villages.values()].map((v) => [v._id, v.name])),
+  }
+  return {
+    staffId: entry._id,
+    roles: entry.roles,
+    name: entry.name,
+    places: placesText(
+      { roles: entry.roles, villageIds: entry.scope.villageIds, gridIds: entry.scope.gridIds },
+      names,
+    ),
+  }
 }
 
 /**
@@ -203,3 +218,5 @@ export async function me(_req: Req<'me'>, ctx: ActionContext) {
     subscribeTemplates: subscribeTemplateIds(config?.templates ?? DEFAULT_TEMPLATE_CONFIG),
   }
 }
+
+export { requireRosterAdmin }

@@ -1,10 +1,43 @@
-/** `roster`: the grid office creates staff; a person binds their WeChat with an invite code (shared/schemas/rosterFunction.ts). */
+/**
+ * `roster`: the grid office keeps the town's roster (create, edit, move, deactivate, reactivate,
+ * hand over, import); a person binds their WeChat with an invite code (shared/schemas/rosterFunction.ts).
+ */
 import { rosterRequest } from '@shared/index'
 import { defineActions } from '../_lib/entry/defineActions'
 import { bindInvite, createStaff, me, regenerateInvite } from './actions'
+import { auditLog } from './audit'
+import { importStaff, importTemplate } from './importRoster'
+import { deactivateStaff, handoverPlan, reactivateStaff, updateStaff } from './lifecycle'
 import { listStaff } from './listStaff'
+import { calendarWarning, gridTeam, unstaffedGrids } from './team'
+import { correctResidentGrid, myGrid } from './residentGrid'
+import { gridCode } from './gridCode'
+import { villagePosters } from './posters'
+import { saveGrid, saveVillage } from './structureEdit'
 
 export const main = defineActions({
   schema: rosterRequest,
-  actions: { createStaff, bindInvite, me, listStaff, regenerateInvite },
+  actions: {
+    createStaff,
+    bindInvite,
+    me,
+    listStaff,
+    regenerateInvite,
+    updateStaff,
+    deactivateStaff,
+    reactivateStaff,
+    handoverPlan,
+    gridTeam,
+    unstaffedGrids,
+    auditLog,
+    importTemplate,
+    importStaff,
+    myGrid,
+    correctResidentGrid,
+    gridCode,
+    villagePosters,
+    saveVillage,
+    saveGrid,
+    calendarWarning,
+  },
 })

@@ -18,7 +18,7 @@ import {
 } from '@shared/index'
 import { requireStaff } from '../_lib/entry/context'
 import type { ActionContext } from '../_lib/entry/defineActions'
-import { storage } from '../_lib/platform/cloud'
+import { fileStore } from '../_lib/platform/cloud'
 import { townConfig } from '../_lib/store/config'
 import type { Directory } from '../_lib/store/directory'
 import { filterQuery } from '../_lib/stats/filterQuery'
@@ -240,6 +240,6 @@ export async function exportBook(req: ExportRequest, ctx: ActionContext) {
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)
   const cloudPath = `exports/${townId}/${req.kind}-${period.from}-${period.to}-${stamp}-${ctx.openid.slice(-6)}.xlsx`
-  const { fileID } = await storage().upload(cloudPath, buffer)
-  return { fileID, tempFileURL: await storage().tempUrl(fileID), fileName, rows: book.rows.length }
+  const { fileID } = await fileStore().upload(cloudPath, buffer)
+  return { fileID, tempFileURL: await fileStore().tempUrl(fileID), fileName, rows: book.rows.length }
 }

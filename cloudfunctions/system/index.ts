@@ -1,9 +1,12 @@
 /**
- * `system`: platform chores. `whoami` echoes the caller's WeChat context; `init` creates the
- * product's collections (only from a trigger/admin context: never for a mini-program user).
+ * `system`: platform chores for the environment's operator. `whoami` echoes the caller's WeChat
+ * context; `init` creates the product's collections; `createTown` sets up a town (createTown.ts,
+ * docs/deploy.md). `init` and `createTown` run only from the console or a trigger: a call from the
+ * mini-program (it carries an OPENID) is refused.
  */
 import cloud from 'wx-server-sdk'
 import { AppError, defineFunction } from '../_lib/entry/index'
+import { createTown } from './createTown'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })
@@ -61,5 +64,10 @@ export const main = defineFunction({
     const existing: string[] = []
     for (const name of COLLECTIONS) ((await createIfMissing(name)) ? created : existing).push(name)
     return { created, existing }
+  },
+
+  async createTown(event) {
+    if (!isAdminContext()) throw new AppError('FORBIDDEN', '只能由环境管理员在云开发控制台调用')
+    return createTown(event, new Date())
   },
 })

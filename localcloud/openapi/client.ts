@@ -66,6 +66,9 @@ export function createOpenApi(transport: OpenApiTransport): unknown {
     delete rest.errcode
     delete rest.errmsg
     const result = (convert ? convertCase(rest, 'camel') : rest) as Record<string, unknown>
+    // Binary answers (wxacode's image) travel as `{ $base64 }`; the SDK hands out a Buffer.
+    const b = result.buffer as { $base64?: unknown } | undefined
+    if (b && typeof b.$base64 === 'string') result.buffer = Buffer.from(b.$base64, 'base64')
     return { ...result, errMsg: `${display}:ok`, errCode: 0 }
   }
 

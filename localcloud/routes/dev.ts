@@ -39,6 +39,14 @@ export async function handleDev(
     if (!ran?.invocation) throw new HttpError(404, 'NOT_FOUND', `云函数 ${name} 不存在或没有定时触发器`)
     return sendInvocation(res, ran.invocation)
   }
+  if (route.startsWith('console/')) {
+    // The cloud console's 云端测试: the event as given, no mini-program user (no OPENID).
+    methods(req, 'POST')
+    const name = decodeURIComponent(route.slice('console/'.length))
+    const inv = await app.invokeAdmin(name, await jsonBody(req))
+    if (!inv) throw new HttpError(404, 'NOT_FOUND', `云函数 ${name} 不存在`)
+    return sendInvocation(res, inv)
+  }
   if (route === 'messages') {
     methods(req, 'GET')
     return sendJson(res, 200, { messages: app.subscribe.messages(q.get('touser') ?? undefined) })

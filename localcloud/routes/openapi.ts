@@ -8,6 +8,7 @@ import type { App } from '../app'
 import { HttpError, MB, parseJsonObject, readBody, sendJson } from '../http/util'
 import { msgSecCheck } from '../openapi/secCheck'
 import { wxError, type WxAnswer } from '../openapi/subscribe'
+import { getUnlimited } from '../openapi/wxacode'
 
 export async function handleOpenApi(
   app: App,
@@ -17,10 +18,10 @@ export async function handleOpenApi(
 ): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'INVALID_INPUT', 'POST only')
   const body = parseJsonObject(await readBody(req, 2 * MB))
-  sendJson(res, 200, call(app, api, body))
+  sendJson(res, 200, await call(app, api, body))
 }
 
-function call(app: App, api: string, body: Record<string, unknown>): WxAnswer {
+async function call(app: App, api: string, body: Record<string, unknown>): Promise<WxAnswer> {
   const functionName = typeof body.functionName === 'string' ? body.functionName : null
   const allowed = functionName ? (app.registry.get(functionName)?.config.permissions?.openapi ?? []) : []
   if (!allowed.includes(api)) return wxError(-604101, 'function has no permission to call this API')
@@ -32,6 +33,8 @@ function call(app: App, api: string, body: Record<string, unknown>): WxAnswer {
       return app.subscribe.send(data, functionName)
     case 'security.msgSecCheck':
       return msgSecCheck(app.words, data)
+    case 'wxacode.getUnlimited':
+      return getUnlimited(data, app.baseUrl)
     default:
       return wxError(-1, `local cloud does not implement openapi.${api}`)
   }

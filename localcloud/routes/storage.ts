@@ -11,7 +11,9 @@ import { checkCloudPath } from '../storage/store'
 
 export const USER_UPLOAD_LIMIT = 10 * MB
 const SDK_UPLOAD_LIMIT = 50 * MB
-const USER_TYPES = /^(image|audio)\/[a-z0-9.+-]+$/i
+/** Photos and voice notes; the grid office's roster spreadsheet (.xlsx) for `roster.importStaff`. */
+const USER_TYPES =
+  /^((image|audio)\/[a-z0-9.+-]+|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$/i
 
 export function serveStored(app: App, req: IncomingMessage, res: ServerResponse, rawPath: string): void {
   let path: string
@@ -45,7 +47,7 @@ export async function handleUserUpload(
   const path = checkCloudPath(url.searchParams.get('path') ?? '')
   const contentType = header(req, 'content-type').split(';')[0].trim()
   if (!USER_TYPES.test(contentType)) {
-    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传图片或录音文件')
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传图片、录音或 .xlsx 表格文件')
   }
   const bytes = await readBody(req, USER_UPLOAD_LIMIT)
   if (!bytes.length) throw new HttpError(400, 'INVALID_INPUT', '文件内容为空')

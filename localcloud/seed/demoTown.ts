@@ -1,7 +1,7 @@
 /**
  * The demo town, seeded on the first `npm start` (and by /__dev/reset). Written straight into the
- * local database in bulk — ~950 roster entries one function call each would take minutes, and
- * there is no product action for a bulk import yet — through the `DemoSink` the seed is given.
+ * local database in bulk, with the fixed ids and openids the tests and docs/demo-town.md name (a
+ * real town uses `system.createTown` and `roster.importStaff`), through the `DemoSink` it is given.
  */
 import { inboxKey as inboxKeyOf } from '../../shared/index'
 import { DEFAULT_TEMPLATE_CONFIG } from '../../shared/index'

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseService } from '../../localcloud/db'
+import { benchRosterImport } from './rosterImport'
 import {
   ensureBuilt,
   functionsDirWithQuietSweeper,
@@ -194,6 +195,12 @@ async function main() {
     await perAction(env, seededDir)
     for (const open of [10_000, 100_000]) await sweepAtScale(env, seededDir, open, 100)
     for (const total of [10_000, 100_000]) await statsAtScale(env, seededDir, total, rows)
+    const importCloud = await startLocalCloud({ seed: true, env })
+    try {
+      rows.push(...(await benchRosterImport(importCloud)))
+    } finally {
+      await importCloud.stop()
+    }
   } finally {
     rmSync(seededDir, { recursive: true, force: true })
     rmSync(functionsDir, { recursive: true, force: true })

@@ -24,6 +24,12 @@ export interface Grid extends TownDocument {
   name: string
   /** The grid's 组级网格工作员; null while the post is vacant. */
   workerId: string | null
+  /**
+   * Further grid workers of the grid (a second worker, or the previous holder after an explicit
+   * replacement, until the office hands their tasks over): the routing chain tries them after
+   * `workerId`. Absent on grids that never had one.
+   */
+  otherWorkerIds?: string[]
   informantIds: string[]
   /** category code → staffId of a category-specific owner (first link of the routing chain). */
   categoryOwners: Record<string, string>

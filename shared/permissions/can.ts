@@ -91,6 +91,8 @@ const TICKET_RULES: Record<
   viewContact: (a, t) => a.kind === 'person' && (isAssignee(a, t) || villageOf(a, t, GUIDE_ROLES)),
   viewAssigneeContact: (a, t) => a.kind === 'person' && supervises(a, t),
   audit: isAdmin,
+  /** The grid office hands tasks over when someone leaves or moves (roster changes are theirs). */
+  handover: isAdmin,
 }
 
 /**

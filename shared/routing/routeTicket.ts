@@ -2,25 +2,40 @@ import type { Grid, Staff, Village } from '../model/town'
 
 /**
  * Who owns a new ticket: a short fallback chain over data, like FixMyStreet's body sender — the
- * grid's owner for this category, else the grid's worker, else the village guide (兜底). Towns
- * differ by data (owners, vacancies), never by code.
+ * grid's owner for this category, else the grid's worker(s), else the village guide (兜底), else the
+ * town's grid office. Only someone active **and bound** (a WeChat identity that can see the task)
+ * is ever chosen. Towns differ by data (owners, vacancies), never by code.
  */
-export type RouteVia = 'categoryOwner' | 'gridWorker' | 'villageGuide' | 'manual'
+export type RouteVia = 'categoryOwner' | 'gridWorker' | 'villageGuide' | 'townOffice' | 'manual'
 
 export interface RouteDecision {
   assigneeId: string
   via: RouteVia
 }
 
-export type StaffAvailability = Pick<Staff, '_id' | 'townId' | 'active'>
+export type StaffAvailability = Pick<Staff, '_id' | 'townId' | 'active' | 'openid'>
 
 export interface RoutingInput {
-  grid: Pick<Grid, 'townId' | 'workerId' | 'categoryOwners'>
+  grid: Pick<Grid, 'townId' | 'workerId' | 'categoryOwners' | 'otherWorkerIds'>
   village: Pick<Village, 'townId' | 'villageGuideIds'>
   categoryCode: string
-  /** The candidates' roster entries (see `routingCandidates`); absent or inactive ones are skipped. */
+  /** The town's grid office (admins), the chain's last link; absent: the chain ends at the village. */
+  officeIds?: readonly string[]
+  /** Never chosen, wherever they stand in the chain (someone leaving, whose tasks are handed over). */
+  excludeIds?: readonly string[]
+  /** The candidates' roster entries (see `routingCandidates`); absent, inactive or unbound ones are skipped. */
   staff: readonly StaffAvailability[]
 }
+
+/** Someone a ticket may go to: on this town's roster, active, with a WeChat identity bound. */
+export const isAvailable = (s: StaffAvailability, townId: string): boolean =>
+  s.active && s.openid !== null && s.openid !== undefined && s.townId === townId
+
+/** The grid's workers in order: the post holder, then any other worker of the grid. */
+export const gridWorkerIds = (grid: Pick<Grid, 'workerId' | 'otherWorkerIds'>): string[] => [
+  ...(grid.workerId === null ? [] : [grid.workerId]),
+  ...(grid.otherWorkerIds ?? []).filter((id) => id !== grid.workerId),
+]
 
 /** The chain, in order: each link names candidates; the first available one gets the ticket. */
 export const ROUTING_CHAIN: readonly { via: RouteVia; candidates: (input: RoutingInput) => string[] }[] = [
@@ -31,8 +46,9 @@ export const ROUTING_CHAIN: readonly { via: RouteVia; candidates: (input: Routin
       return owner === undefined ? [] : [owner]
     },
   },
-  { via: 'gridWorker', candidates: ({ grid }) => (grid.workerId === null ? [] : [grid.workerId]) },
+  { via: 'gridWorker', candidates: ({ grid }) => gridWorkerIds(grid) },
   { via: 'villageGuide', candidates: ({ village }) => village.villageGuideIds },
+  { via: 'townOffice', candidates: ({ officeIds }) => [...(officeIds ?? [])] },
 ]
 
 /** Every staff id the chain may look at: the function loads just these from the roster (one query). */
@@ -42,14 +58,15 @@ export const routingCandidates = (input: Omit<RoutingInput, 'staff'>): string[] 
 
 /**
  * @returns the assignee and which link chose them, or null when nobody in the chain is available
- * (a vacant grid in a village without a guide): the ticket then waits in `submitted` for a guide.
+ * (no bound worker, guide or office member at all): the ticket then waits in `submitted`.
  *
  * @example
  * routeTicket({ grid, village, categoryCode: 'dispute', staff }) // { assigneeId: 'mediator-1', via: 'categoryOwner' }
  */
 export const routeTicket = (input: RoutingInput): RouteDecision | null => {
+  const excluded = new Set(input.excludeIds ?? [])
   const available = (id: string) =>
-    input.staff.some((s) => s._id === id && s.active && s.townId === input.grid.townId)
+    !excluded.has(id) && input.staff.some((s) => s._id === id && isAvailable(s, input.grid.townId))
   for (const link of ROUTING_CHAIN) {
     const assigneeId = link.candidates(input).find(available)
     if (assigneeId !== undefined) return { assigneeId, via: link.via }

@@ -79,6 +79,22 @@ export const rosterErrors = {
   me: [],
   listStaff: SCOPED_READ,
   regenerateInvite: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  importTemplate: ['FORBIDDEN'],
+  importStaff: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  updateStaff: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  deactivateStaff: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  reactivateStaff: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  handoverPlan: ['FORBIDDEN', 'NOT_FOUND'],
+  gridTeam: ['FORBIDDEN', 'NOT_FOUND'],
+  unstaffedGrids: ['FORBIDDEN'],
+  calendarWarning: ['FORBIDDEN'],
+  auditLog: ['FORBIDDEN'],
+  gridCode: ['FORBIDDEN', 'NOT_FOUND'],
+  saveVillage: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  saveGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  villagePosters: ['FORBIDDEN', 'NOT_FOUND'],
+  myGrid: [],
+  correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {

@@ -11,6 +11,25 @@ import {
 } from './common'
 import { LIMITS } from './limits'
 import { priority } from './ticketView'
+import {
+  auditLogRequest,
+  calendarWarningRequest,
+  correctResidentGridRequest,
+  deactivateStaffRequest,
+  gridCodeRequest,
+  gridTeamRequest,
+  gridWorkerSlot,
+  handoverPlanRequest,
+  myGridRequest,
+  reactivateStaffRequest,
+  rosterLifecycleResponses,
+  unstaffedGridsRequest,
+  updateStaffRequest,
+  villagePostersRequest,
+  saveGridRequest,
+  saveVillageRequest,
+} from './rosterLifecycleSchemas'
+import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
 
@@ -26,6 +45,7 @@ export const createStaffRequest = z.object({
     .max(STAFF_ROLES.length, '角色重复'),
   villageIds: z.array(documentId('村')).max(50, '村太多').default([]),
   gridIds: z.array(documentId('网格')).max(100, '网格太多').default([]),
+  gridWorkerSlot,
 })
 
 export const bindInviteRequest = z.object({
@@ -39,7 +59,11 @@ export const bindInviteRequest = z.object({
 
 export const meRequest = z.object({ action: z.literal('me') })
 
-/** The town's roster for the grid office, by name; `namePrefix` finds 王… or 王秀… (blank: everyone). */
+/**
+ * The town's roster for the grid office. `namePrefix` finds 王… or 王秀… (blank: everyone);
+ * `query` finds by the start of a name, by phone (digits: the start of the number), or by a village
+ * or grid as the town names it (`石桥村`, `石桥村一组`). Filters: a role, bound or not, active or not.
+ */
 export const listStaffRequest = z.object({
   action: z.literal('listStaff'),
   ...pageRequest,
@@ -48,6 +72,10 @@ export const listStaffRequest = z.object({
     .trim()
     .max(LIMITS.nameMax, `姓名不能超过 ${LIMITS.nameMax} 个字`)
     .default(''),
+  query: z.string({ error: '查找内容无效' }).trim().max(30, '查找内容不能超过 30 个字').default(''),
+  role: z.enum(STAFF_ROLES as [string, ...string[]], { error: '角色无效' }).optional(),
+  bound: z.boolean({ error: '绑定状态无效' }).optional(),
+  active: z.boolean({ error: '在岗状态无效' }).optional(),
 })
 
 /** A new code for someone who has not bound yet (lost, or expired); the old one stops working. */
@@ -58,7 +86,29 @@ export const regenerateInviteRequest = z.object({
 
 export const rosterRequest = z.discriminatedUnion(
   'action',
-  [createStaffRequest, bindInviteRequest, meRequest, listStaffRequest, regenerateInviteRequest],
+  [
+    createStaffRequest,
+    bindInviteRequest,
+    meRequest,
+    listStaffRequest,
+    regenerateInviteRequest,
+    updateStaffRequest,
+    deactivateStaffRequest,
+    reactivateStaffRequest,
+    handoverPlanRequest,
+    gridTeamRequest,
+    unstaffedGridsRequest,
+    auditLogRequest,
+    importTemplateRequest,
+    importStaffRequest,
+    myGridRequest,
+    correctResidentGridRequest,
+    gridCodeRequest,
+    villagePostersRequest,
+    saveVillageRequest,
+    saveGridRequest,
+    calendarWarningRequest,
+  ],
   { error: '不支持的操作' },
 )
 export type RosterRequest = z.infer<typeof rosterRequest>
@@ -118,8 +168,16 @@ export type IssuedInvite = z.infer<typeof issuedInvite>
 
 export const rosterResponses = {
   createStaff: issuedInvite,
-  bindInvite: z.object({ staffId: z.string(), roles: z.array(z.enum(ROLES)) }),
+  /** Who the code made the caller: name, roles and where they act, in words (`石桥村一组`, `全镇`). */
+  bindInvite: z.object({
+    staffId: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    name: z.string(),
+    places: z.string(),
+  }),
   me: meResponse,
   listStaff: pageOf(staffRow),
   regenerateInvite: issuedInvite,
+  ...rosterLifecycleResponses,
+  ...rosterImportResponses,
 } as const

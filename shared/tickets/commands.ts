@@ -2,6 +2,7 @@ import type { Priority } from '../model/category'
 import type { GeoPoint, OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
 import type { EscalationStep, ReminderStep } from '../deadlines/dueActions'
 import type { RouteVia } from '../routing/routeTicket'
+import type { Role, Scope } from '../model/roles'
 
 /** Commands on a ticket: plain data, validated and authorised by `transition`. */
 export type TicketCommand =
@@ -47,6 +48,20 @@ export type TicketCommand =
   /** With a step: the ladder's reminder (system). Without: a guide's manual 催办. */
   | { type: 'remind'; step?: ReminderStep; note?: string }
   | { type: 'autoClose' }
+  /**
+   * 移交: the grid office hands an open task from someone leaving or moving to a successor. Carries
+   * who it is taken from (a ticket already moved on is refused, so a retried handover moves nothing
+   * twice) and the successor's roster entry (they must cover the ticket's place).
+   */
+  | { type: 'handover'; fromAssigneeId: string; to: HandoverSuccessor; reason: string }
+
+/** Who takes over a handed-over task: their roster entry as the permission rules need it. */
+export interface HandoverSuccessor {
+  staffId: string
+  name?: string
+  roles: Role[]
+  scope: Scope
+}
 
 export type CommandType = TicketCommand['type']
 export type CommandOf<T extends CommandType> = Extract<TicketCommand, { type: T }>
@@ -90,4 +105,5 @@ export const COMMAND_SPECS: Record<CommandType, CommandSpec> = {
   escalate: { label: '升级督办', from: CHASEABLE, to: null },
   remind: { label: '催办', from: CHASEABLE, to: null },
   autoClose: { label: '自动办结', from: ['resolved'], to: 'closed' },
+  handover: { label: '移交', from: ['pendingSignFor', 'inProgress', 'awaitingInfo'], to: null },
 }

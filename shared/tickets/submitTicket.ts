@@ -108,6 +108,7 @@ const VIA_NOTE: Record<CommandOf<'route'>['via'], string> = {
   categoryOwner: '派给该类问题的专项负责人',
   gridWorker: '派给本网格工作员',
   villageGuide: '网格暂无工作员，派给村级指导员',
+  townOffice: '网格和村暂无可接单的人，派给镇网格办',
   manual: '人工派单',
 }
 

@@ -11,6 +11,7 @@ import { markDuplicate, redispatchTicket, rejectTicket, returnTicket, transferTi
 import { reassignTicket } from './reassignTicket'
 import { addProgress, requestInfo, resolveTicket, resumeTicket, signForTicket } from './handleTicket'
 import { routeTicket, submitTicket } from './submitTicket'
+import { handoverTicket } from './handoverTicket'
 
 type Handler<T extends CommandType> = (
   ticket: Ticket,
@@ -36,6 +37,7 @@ const HANDLERS: { [T in Exclude<CommandType, 'submit'>]: Handler<T> } = {
   escalate: escalateTicket,
   remind: remindTicket,
   autoClose: autoCloseTicket,
+  handover: handoverTicket,
 }
 
 /** The highest of the actor's roles names them on the timeline (a guide acting as assignee, say). */
@@ -132,6 +134,7 @@ export const allowedCommands = (ticket: Ticket, actor: Actor): CommandType[] =>
   (Object.keys(COMMAND_SPECS) as CommandType[]).filter(
     (type) =>
       type !== 'submit' &&
+      type !== 'handover' && // done from the roster, for all of a person's tasks at once
       COMMAND_SPECS[type].from.includes(ticket.status) &&
       can(actor, type, { kind: 'ticket', ticket }) &&
       (type !== 'remind' || ticket.assigneeId !== null),

@@ -40,7 +40,7 @@ test('a newcomer binds with an invite code and then sees the staff entries on ho
   await code.fill('demobind1') // typed in lower case: the page upper-cases it
   await shot(page, STORY, '2-bind-form')
   await page.getByRole('button', { name: '绑定' }).click()
-  await page.getByText('✓ 绑定成功：网格信息员').waitFor({ timeout: 20_000 })
+  await page.getByText(/^✓ 绑定成功：.+，网格信息员，负责石桥村一组$/).waitFor({ timeout: 20_000 })
   await shot(page, STORY, '3-bound')
 
   // 返回首页: home, shown again, asks who-am-I anew — the staff entries are there without

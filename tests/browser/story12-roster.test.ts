@@ -76,11 +76,16 @@ test('the admin adds an informant, shows the invite code, renews it, and sees th
   await card.getByText('负责：石桥村五组').waitFor()
   await card.getByText(/未绑定，邀请码有效至/).waitFor()
 
-  // 重新生成邀请码: a new code on the card; the old one no longer binds.
+  // 重新生成邀请码 asks first; then only the new code and its expiry are on the card; the old
+  // one no longer binds.
   await card.getByRole('button', { name: `给${NAME}重新生成邀请码` }).click()
+  await card.getByText(`重新生成后，${NAME}原来的邀请码立即作废。确定吗？`).waitFor()
+  await card.getByRole('button', { name: `确定给${NAME}重新生成` }).click()
   const second = (await card.getByTestId('issued-code').innerText({ timeout: 20_000 })).trim()
   expect(second).toMatch(/^[A-Z0-9]{8}$/)
   expect(second).not.toBe(first)
+  await expect(card.getByText(/未绑定，邀请码有效至/).count()).resolves.toBe(0)
+  await expect(card.getByText(/有效期至 .+，只能用一次/).count()).resolves.toBe(1)
   await shot(page, STORY, '4-renewed')
   const old = await stage.cloud.call('roster', { action: 'bindInvite', code: first }, NEWCOMER)
   expect(old.body.ok ? 'ok' : old.body.error.code).toBe('NOT_FOUND')

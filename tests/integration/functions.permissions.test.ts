@@ -188,7 +188,12 @@ describe('scope of lists', () => {
         'new-person-openid',
       ),
     )
-    expect(bound).toEqual({ staffId: created.staffId, roles: ['informant'] })
+    expect(bound).toEqual({
+      staffId: created.staffId,
+      roles: ['informant'],
+      name: '新网格员',
+      places: '石桥村五组',
+    })
     const me = expectOk(await town.call('roster', { action: 'me' }, 'new-person-openid'))
     expect(me.staff.scope.gridIds).toEqual(['g05'])
     const again = await town.call(

@@ -24,6 +24,11 @@ export const PAGES = {
   session: '/packages/staff/pages/session/index',
   stats: '/packages/staff/pages/stats/index',
   scorecards: '/packages/staff/pages/scorecards/index',
+  staffEdit: '/packages/staff/pages/staffEdit/index',
+  importRoster: '/packages/staff/pages/importRoster/index',
+  gridTeam: '/packages/staff/pages/gridTeam/index',
+  auditLog: '/packages/staff/pages/auditLog/index',
+  structure: '/packages/staff/pages/structure/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

@@ -7,11 +7,14 @@ import type { RecordOptions, RecordRow } from '@shared/schemas/recordsFunction'
 import type { BreakdownResponse, ScorecardsResponse, SummaryResponse } from '@shared/schemas/statsFunction'
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
 import type { ResidentProfile } from '@shared/schemas/residentsFunction'
+import type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, UnstaffedGridView } from './rosterTypes'
+import type { ImportReport } from './rosterTypes'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
 
 export type { IssuedInvite, StaffRow, TicketDetailView, TicketSummary, TicketView }
+export type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, ImportReport, UnstaffedGridView }
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
@@ -167,15 +170,79 @@ export interface NewStaff {
   gridIds: string[]
 }
 
+/** How the roster is searched and filtered (花名册). */
+export interface StaffQuery {
+  namePrefix?: string
+  query?: string
+  role?: Role
+  bound?: boolean
+  active?: boolean
+}
+
+/** A change of a person's details or places; `successorId` null: each task along its grid's chain. */
+export interface StaffChange {
+  staffId: string
+  name?: string
+  phone?: string
+  roles?: Role[]
+  villageIds?: string[]
+  gridIds?: string[]
+  gridWorkerSlot?: 'second' | 'replace'
+  successorId?: string | null
+  reason?: string
+}
+
 export const roster = {
   me: (): R<Me> => callFunction('roster', { action: 'me' }),
-  listStaff: (p: Paging & { namePrefix?: string } = {}): R<Page<StaffRow>> =>
+  listStaff: (p: Paging & StaffQuery = {}): R<Page<StaffRow>> =>
     callFunction('roster', { action: 'listStaff', ...p }),
-  createStaff: (p: NewStaff): R<IssuedInvite> => callFunction('roster', { action: 'createStaff', ...p }),
+  createStaff: (p: NewStaff & { gridWorkerSlot?: 'second' | 'replace' }): R<IssuedInvite> =>
+    callFunction('roster', { action: 'createStaff', ...p }),
   regenerateInvite: (staffId: string): R<IssuedInvite> =>
     callFunction('roster', { action: 'regenerateInvite', staffId }),
-  bindInvite: (code: string): R<{ staffId: string; roles: Role[] }> =>
+  bindInvite: (code: string): R<{ staffId: string; roles: Role[]; name: string; places: string }> =>
     callFunction('roster', { action: 'bindInvite', code }),
+  updateStaff: (p: StaffChange): R<HandoverReport> => callFunction('roster', { action: 'updateStaff', ...p }),
+  deactivateStaff: (p: { staffId: string; successorId?: string | null; reason: string }): R<HandoverReport> =>
+    callFunction('roster', { action: 'deactivateStaff', ...p }),
+  reactivateStaff: (staffId: string): R<{ staffId: string; active: true }> =>
+    callFunction('roster', { action: 'reactivateStaff', staffId }),
+  handoverPlan: (p: {
+    staffId: string
+    roles?: Role[]
+    villageIds?: string[]
+    gridIds?: string[]
+  }): R<HandoverPlan> => callFunction('roster', { action: 'handoverPlan', ...p }),
+  gridTeam: (gridId: string): R<GridTeam> => callFunction('roster', { action: 'gridTeam', gridId }),
+  unstaffedGrids: (): R<{ items: UnstaffedGridView[] }> =>
+    callFunction('roster', { action: 'unstaffedGrids' }),
+  auditLog: (p: Paging = {}): R<Page<AuditEntryView>> => callFunction('roster', { action: 'auditLog', ...p }),
+  importTemplate: (): R<{ fileID: string; url: string }> =>
+    callFunction('roster', { action: 'importTemplate' }),
+  importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
+  myGrid: (): R<{ home: GridTeam | null }> => callFunction('roster', { action: 'myGrid' }),
+  saveVillage: (p: {
+    villageId?: string
+    name: string
+  }): R<{ villageId: string; name: string; created: boolean }> =>
+    callFunction('roster', { action: 'saveVillage', ...p }),
+  saveGrid: (p: {
+    gridId?: string
+    villageId: string
+    name: string
+  }): R<{ gridId: string; villageId: string; name: string; created: boolean }> =>
+    callFunction('roster', { action: 'saveGrid', ...p }),
+  calendarWarning: (): R<{ missingYear: number | null }> =>
+    callFunction('roster', { action: 'calendarWarning' }),
+  villagePosters: (
+    villageId: string,
+  ): R<{ villageName: string; pages: number; fileID: string; url: string }> =>
+    callFunction('roster', { action: 'villagePosters', villageId }),
+  correctResidentGrid: (
+    ticketId: string,
+    gridId: string,
+  ): R<{ homeGridId: string; homeVillageId: string; gridName: string }> =>
+    callFunction('roster', { action: 'correctResidentGrid', ticketId, gridId }),
 }
 
 export const messages = {

@@ -1,7 +1,9 @@
 /**
  * Who gets a ticket in a grid: shared's `routeTicket` over the grid and its village as they are
- * now, with the candidates' roster entries. The village is read only when the grid's own links of
- * the chain (category owner, grid worker) have nobody available, so the usual case costs two reads.
+ * now, with the candidates' roster entries (active and bound: see `isAvailable`). The village is
+ * read only when the grid's own links of the chain (category owner, grid workers) have nobody
+ * available, and the town's office only when the village's guides have nobody either, so the usual
+ * case costs two reads.
  */
 import {
   routeTicket,
@@ -9,6 +11,7 @@ import {
   type Grid,
   type RouteDecision,
   type Staff,
+  type StaffAvailability,
   type Ticket,
   type Village,
 } from '@shared/index'
@@ -29,16 +32,26 @@ export async function loadVillage(townId: string, villageId: string): Promise<Vi
   return village
 }
 
-async function availability(
-  townId: string,
-  ids: string[],
-): Promise<Pick<Staff, '_id' | 'townId' | 'active'>[]> {
+async function availability(townId: string, ids: string[]): Promise<StaffAvailability[]> {
   if (ids.length === 0) return []
   const { data } = await db()
     .collection<Staff>(C.staff)
     .where({ townId, _id: db().command.in(ids.slice(0, 100)) })
-    .field({ townId: true, active: true })
+    .field({ townId: true, active: true, openid: true })
     .limit(100)
+    .get()
+  return data
+}
+
+/** The town's grid office members who can take a task (active, bound), in a stable order (1 read). */
+export async function availableOffice(townId: string): Promise<StaffAvailability[]> {
+  const _ = db().command
+  const { data } = await db()
+    .collection<Staff>(C.staff)
+    .where({ townId, roles: 'admin', active: true, openid: _.neq(null) })
+    .orderBy('_id', 'asc')
+    .field({ townId: true, active: true, openid: true })
+    .limit(20)
     .get()
   return data
 }
@@ -52,17 +65,28 @@ const noGuides = (townId: string, villageId: string): Village => ({
   supervisorIds: [],
 })
 
-/** The routing decision for a category in a grid, or null if nobody in the chain is available. */
-export async function routeIn(grid: Grid, categoryCode: string): Promise<RouteDecision | null> {
-  const gridOnly = { grid, village: noGuides(grid.townId, grid.villageId), categoryCode }
+/**
+ * The routing decision for a category in a grid, or null if nobody in the chain is available.
+ * `excludeIds`: people never to choose (someone whose tasks are being handed over).
+ */
+export async function routeIn(
+  grid: Grid,
+  categoryCode: string,
+  excludeIds: readonly string[] = [],
+): Promise<RouteDecision | null> {
+  const gridOnly = { grid, village: noGuides(grid.townId, grid.villageId), categoryCode, excludeIds }
   const first = routeTicket({
     ...gridOnly,
     staff: await availability(grid.townId, routingCandidates(gridOnly)),
   })
   if (first !== null) return first
   const village = await loadVillage(grid.townId, grid.villageId)
-  const input = { grid, village, categoryCode }
-  return routeTicket({ ...input, staff: await availability(grid.townId, routingCandidates(input)) })
+  const input = { grid, village, categoryCode, excludeIds }
+  const staff = await availability(grid.townId, routingCandidates(input))
+  const second = routeTicket({ ...input, staff })
+  if (second !== null) return second
+  const office = await availableOffice(grid.townId)
+  return routeTicket({ ...input, officeIds: office.map((s) => s._id), staff: [...staff, ...office] })
 }
 
 /** Who takes a ticket moved to `grid` (转办, re-dispatch): its category's chain there, or NOT_FOUND. */

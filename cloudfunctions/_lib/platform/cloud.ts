@@ -46,8 +46,14 @@ export const openapi = (): any => {
   return (cloud as any).openapi
 }
 
-/** Cloud storage calls of the SDK (an export file is written, then handed out by a temporary URL). */
-export const storage = () => {
+/** Cloud storage (`uploadFile`, `downloadFile`, `getTempFileURL`) of the function's environment. */
+export const storage = (): Pick<typeof cloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL'> => {
+  init()
+  return cloud
+}
+
+/** A file written to cloud storage, then handed out by a temporary URL (exports, a resident's data). */
+export const fileStore = () => {
   init()
   return {
     upload: (cloudPath: string, content: Buffer) =>

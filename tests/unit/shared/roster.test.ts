@@ -24,6 +24,14 @@ describe('the roster list and invite requests', () => {
       action: 'listStaff',
       pageSize: 20,
       namePrefix: '',
+      query: '',
+    })
+    expect(
+      rosterRequest.parse({ action: 'listStaff', query: ' 石桥村一组 ', role: 'gridWorker', bound: false }),
+    ).toMatchObject({
+      query: '石桥村一组',
+      role: 'gridWorker',
+      bound: false,
     })
     expect(rosterRequest.parse({ action: 'listStaff', namePrefix: ' 王 ', cursor: 'abc' })).toMatchObject({
       namePrefix: '王',

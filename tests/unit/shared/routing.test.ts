@@ -8,7 +8,7 @@ import type { Grid } from '@shared/model/town'
 import { TOWN, grids, villages } from './fixtures'
 
 const staff = (...ids: string[]): StaffAvailability[] =>
-  ids.map((_id) => ({ _id, townId: TOWN, active: true }))
+  ids.map((_id) => ({ _id, townId: TOWN, active: true, openid: `o-${_id}` }))
 const g1 = grids[0]
 const v1 = villages[0]
 const withOwner: Grid = { ...g1, categoryOwners: { dispute: 's-mediator' } }
@@ -41,7 +41,7 @@ describe('routing', () => {
     })
   })
   it('falls back to the worker when the category owner has left', () => {
-    const left = [{ _id: 's-mediator', townId: TOWN, active: false }, ...staff('s-w1')]
+    const left = [{ _id: 's-mediator', townId: TOWN, active: false, openid: 'o-m' }, ...staff('s-w1')]
     expect(routeTicket({ grid: withOwner, village: v1, categoryCode: 'dispute', staff: left })?.via).toBe(
       'gridWorker',
     )
@@ -56,7 +56,7 @@ describe('routing', () => {
     })
   })
   it('ignores staff of another town', () => {
-    const foreign = [{ _id: 's-w1', townId: 'town-2', active: true }, ...staff('s-vg1')]
+    const foreign = [{ _id: 's-w1', townId: 'town-2', active: true, openid: 'o-w1' }, ...staff('s-vg1')]
     expect(routeTicket({ grid: g1, village: v1, categoryCode: 'request', staff: foreign })?.assigneeId).toBe(
       's-vg1',
     )
@@ -71,6 +71,46 @@ describe('routing', () => {
         staff: [],
       }),
     ).toBeNull()
+  })
+  it('never routes to someone who has not bound WeChat: the village guide takes it', () => {
+    const unbound = [{ _id: 's-w1', townId: TOWN, active: true, openid: null }, ...staff('s-vg1')]
+    expect(routeTicket({ grid: g1, village: v1, categoryCode: 'request', staff: unbound })).toEqual({
+      assigneeId: 's-vg1',
+      via: 'villageGuide',
+    })
+  })
+  it("tries the grid's other worker before the village guide", () => {
+    const two = { ...g1, otherWorkerIds: ['s-w2'] }
+    const unbound = [{ _id: 's-w1', townId: TOWN, active: true, openid: null }, ...staff('s-w2', 's-vg1')]
+    expect(routeTicket({ grid: two, village: v1, categoryCode: 'request', staff: unbound })).toEqual({
+      assigneeId: 's-w2',
+      via: 'gridWorker',
+    })
+  })
+  it('falls back to the town office when the grid and the village have nobody bound', () => {
+    const vacant = { ...g1, workerId: null }
+    const noGuide = { ...v1, villageGuideIds: ['s-vg1'] }
+    const staffed = [{ _id: 's-vg1', townId: TOWN, active: false, openid: 'o-vg1' }, ...staff('s-admin')]
+    expect(
+      routeTicket({
+        grid: vacant,
+        village: noGuide,
+        categoryCode: 'request',
+        officeIds: ['s-admin'],
+        staff: staffed,
+      }),
+    ).toEqual({ assigneeId: 's-admin', via: 'townOffice' })
+  })
+  it('skips someone excluded (whose tasks are being handed over) wherever they stand', () => {
+    expect(
+      routeTicket({
+        grid: g1,
+        village: v1,
+        categoryCode: 'request',
+        excludeIds: ['s-w1'],
+        staff: staff('s-w1', 's-vg1'),
+      }),
+    ).toEqual({ assigneeId: 's-vg1', via: 'villageGuide' })
   })
   it('names the staff to load for routing, once each', () => {
     const grid = { ...withOwner, categoryOwners: { dispute: 's-vg1' } }

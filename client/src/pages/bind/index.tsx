@@ -26,12 +26,11 @@ export default function Bind() {
       .then((r) => {
         if (!r) return
         refreshMe()
-        setBound(
-          r.roles
-            .filter((x) => x !== 'resident')
-            .map(roleName)
-            .join('、'),
-        )
+        const roles = r.roles
+          .filter((x) => x !== 'resident')
+          .map(roleName)
+          .join('、')
+        setBound(`${r.name}，${roles}，负责${r.places}`)
       })
   }
 

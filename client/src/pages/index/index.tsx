@@ -3,7 +3,7 @@
  * 我的上报, 消息中心 with the unread count; 工作人员绑定 behind a small "我是工作人员" link.
  * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录,
  * and for the grid office 花名册.
- * A `gridId` in the address (a grid's QR code) becomes the resident's home grid the first time.
+ * A `gridId` or a grid code's `scene` in the address becomes the resident's home grid the first time.
  */
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
@@ -21,9 +21,13 @@ import {
 import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
+import { gridFromScene } from '../../lib/scene'
 import ErrorNotice from '../../components/ErrorNotice'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import DraftNotice from '../../components/DraftNotice'
+import UnstaffedGrids from '../../components/UnstaffedGrids'
+import MyGrid from '../../components/MyGrid'
+import CalendarWarning from '../../components/CalendarWarning'
 
 function NavRow({
   label,
@@ -52,7 +56,9 @@ function NavRow({
 export default function Index() {
   // Shown again (back from 工作人员绑定, say): who-am-I and the unread count are read anew.
   const { me, error, refresh } = useMe({ refreshOnShow: true })
-  const { gridId } = useRouter().params
+  // A grid's 小程序码 carries the grid as `scene`; a shared link as `gridId`.
+  const params = useRouter().params
+  const gridId = params.gridId ?? gridFromScene(params.scene)
   const [unread, setUnread] = useState(0)
   const [fallbackId, setFallbackId] = useState('')
 
@@ -107,6 +113,7 @@ export default function Index() {
         testId="go-messages"
       />
       {needsGrid && <NavRow label="选择我家所在的网格" aria="第一次使用，请选择您家所在的网格" page="grid" />}
+      {me?.resident?.homeGridId && <MyGrid homeGridId={me.resident.homeGridId} onChanged={refresh} />}
       {staff && (
         <View className="staff-box" aria-label="工作人员入口">
           <Text className="section-title">工作人员{roles ? `（${roles}）` : ''}</Text>
@@ -143,6 +150,8 @@ export default function Index() {
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
+          {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
+          {hasAnyRole(me, ['admin']) && <CalendarWarning />}
         </View>
       )}
       <NavRow label="我的信息" aria="我的信息：查看、导出、更正、注销" page="me" testId="go-me" />

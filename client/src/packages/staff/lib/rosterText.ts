@@ -76,3 +76,20 @@ export const newStaffRequest = (f: StaffForm & { role: StaffRole }) => {
     gridIds: kind === 'grid' && f.gridId ? [f.gridId] : [],
   }
 }
+
+/**
+ * The current holder's name when a grid's post is taken (createStaff/updateStaff answered CONFLICT
+ * with `gridWorkerSlot` in its details), else null.
+ */
+export const occupiedBy = (error: { code: string; details?: unknown }): string | null => {
+  if (error.code !== 'CONFLICT' || !Array.isArray(error.details)) return null
+  const d = error.details.find((x) => (x as { path?: unknown })?.path === 'gridWorkerSlot') as
+    { workerName?: unknown } | undefined
+  return d && typeof d.workerName === 'string' ? d.workerName : null
+}
+
+/** `；3 件任务已移交：赵指导 2 件、钱网格 1 件` (empty when nothing moved). */
+export const handoverText = (r: { handedOver: number; to: { name: string; count: number }[] }): string =>
+  r.handedOver === 0
+    ? ''
+    : `；${r.handedOver} 件任务已移交：${r.to.map((t) => `${t.name} ${t.count} 件`).join('、')}`

@@ -2,70 +2,71 @@
  * 新增工作人员 (the grid office only): name, phone, one role, and where the person works — a grid
  * (village → group) for grid workers and informants, villages for guides and supervisors, the whole
  * town for the grid office. Sends roster.createStaff and shows the invite code big, with its expiry.
+ * A grid that already has a 网格工作员 is never taken silently: the office chooses 增加 (a second
+ * worker beside them) or 替换 (with its consequence spelled out) before anything is written.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { StaffRole } from '@shared/model/roles'
 import BigButton from '../../../../components/BigButton'
 import ErrorNotice from '../../../../components/ErrorNotice'
-import GridPicker from '../../../../components/GridPicker'
-import Loading from '../../../../components/Loading'
 import PageShell from '../../../../components/PageShell'
 import TextField from '../../../../components/TextField'
 import { useAction } from '../../../../hooks/useAction'
-import { roleName } from '../../../../lib/format'
 import { back } from '../../../../lib/nav'
-import { residents, roster, type IssuedInvite, type Place } from '../../../../services/api'
+import { roster, type IssuedInvite } from '../../../../services/api'
 import { serverNow } from '../../../../services/clock'
 import InviteCode from '../../components/InviteCode'
-import { FORM_ROLES, newStaffRequest, scopeKind, staffFormProblem } from '../../lib/rosterText'
+import { RolePicker, ScopeFields, type PickedGrid } from '../../components/StaffScopeFields'
+import { newStaffRequest, occupiedBy, staffFormProblem } from '../../lib/rosterText'
 
-function RolePicker({ value, onChange }: { value: StaffRole | null; onChange: (r: StaffRole) => void }) {
-  return (
-    <View role="radiogroup" aria-label="角色">
-      {FORM_ROLES.map((r) => (
-        <View
-          key={r}
-          className="btn-link"
-          role="radio"
-          aria-checked={value === r}
-          aria-label={roleName(r)}
-          onClick={() => onChange(r)}
-        >
-          <Text>{roleName(r)}</Text>
-          <Text className={value === r ? 'toggle__state toggle__state--on' : 'toggle__state'}>
-            {value === r ? '◉ 已选' : '○'}
-          </Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+type Slot = 'second' | 'replace'
 
-function VillageChecklist({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
-  const [villages, setVillages] = useState<Place[] | null>(null)
-  useEffect(() => {
-    residents.villages().then((r) => r.ok && setVillages(r.data.items))
-  }, [])
-  if (!villages) return <Loading />
-  const toggle = (id: string) => onChange(value.includes(id) ? value.filter((v) => v !== id) : [...value, id])
+/** The choice when the grid's post is held: add beside the holder, or replace them (and what that means). */
+function SlotChoice({
+  grid,
+  holder,
+  name,
+  onPick,
+}: {
+  grid: string
+  holder: string
+  name: string
+  onPick: (s: Slot) => void
+}) {
   return (
-    <View role="group" aria-label="负责的村，可多选">
-      {villages.map((v) => (
-        <View
-          key={v._id}
-          className="btn-link"
-          role="checkbox"
-          aria-checked={value.includes(v._id)}
-          aria-label={`负责${v.name}`}
-          onClick={() => toggle(v._id)}
-        >
-          <Text>{v.name}</Text>
-          <Text className={value.includes(v._id) ? 'toggle__state toggle__state--on' : 'toggle__state'}>
-            {value.includes(v._id) ? '☑ 负责' : '☐'}
-          </Text>
-        </View>
-      ))}
+    <View
+      className="card"
+      role="alert"
+      aria-label={`${grid}已有网格工作员${holder}`}
+      data-testid="slot-choice"
+    >
+      <Text className="card__title">
+        {grid}已有网格工作员{holder}
+      </Text>
+      <BigButton
+        kind="plain"
+        onClick={() => onPick('second')}
+        testId="slot-second"
+        label={`增加${name}为第二位工作员`}
+      >
+        增加为第二位工作员
+      </BigButton>
+      <Text className="card__meta">
+        {holder}继续负责{grid}，新上报先交给{holder}；{name}绑定微信后也能接收本网格的任务。
+      </Text>
+      <BigButton
+        kind="plain"
+        onClick={() => onPick('replace')}
+        testId="slot-replace"
+        label={`用${name}替换${holder}`}
+      >
+        替换{holder}
+      </BigButton>
+      <Text className="card__meta">
+        {name}成为{grid}的网格工作员。{name}绑定微信之前，新上报仍交给{holder}；{holder}
+        手上的未办结任务不变，需要时在花名册中停用{holder}并移交。
+      </Text>
     </View>
   )
 }
@@ -74,20 +75,33 @@ export default function AddStaff() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [role, setRole] = useState<StaffRole | null>(null)
-  const [grid, setGrid] = useState<{ grid: Place; village: Place } | null>(null)
+  const [grid, setGrid] = useState<PickedGrid>(null)
   const [villageIds, setVillageIds] = useState<string[]>([])
   const [hint, setHint] = useState('')
+  const [occupied, setOccupied] = useState<{ holder: string } | null>(null)
   const [issued, setIssued] = useState<{ invite: IssuedInvite; name: string; now: number } | null>(null)
   const action = useAction()
 
   const form = { name, phone, role, gridId: grid?.grid._id ?? null, villageIds }
-  const submit = () => {
+  const submit = (slot?: Slot) => {
     const problem = staffFormProblem(form)
     setHint(problem ?? '')
     if (problem || form.role === null) return
-    const request = newStaffRequest({ ...form, role: form.role })
+    const request = {
+      ...newStaffRequest({ ...form, role: form.role }),
+      ...(slot ? { gridWorkerSlot: slot } : {}),
+    }
+    setOccupied(null)
     action
-      .run(() => roster.createStaff(request))
+      .run<IssuedInvite | null>(async () => {
+        const r = await roster.createStaff(request)
+        const holder = r.ok ? null : occupiedBy(r.error)
+        if (holder !== null) {
+          setOccupied({ holder })
+          return { ok: true as const, data: null }
+        }
+        return r
+      })
       .then(async (r) => {
         if (r) setIssued({ invite: r, name: request.name, now: await serverNow() })
       })
@@ -99,6 +113,7 @@ export default function AddStaff() {
     setGrid(null)
     setVillageIds([])
     setIssued(null)
+    setOccupied(null)
   }
 
   if (issued)
@@ -118,7 +133,6 @@ export default function AddStaff() {
       </PageShell>
     )
 
-  const kind = role ? scopeKind(role) : null
   return (
     <PageShell label="新增工作人员">
       <Text className="title">新增工作人员</Text>
@@ -134,30 +148,42 @@ export default function AddStaff() {
         testId="staff-phone"
       />
       <Text className="section-title">2. 角色</Text>
-      <RolePicker value={role} onChange={setRole} />
-      {kind && <Text className="section-title">3. 负责范围</Text>}
-      {kind === 'grid' &&
-        (grid ? (
-          <View className="btn-link" role="button" aria-label="重新选择网格" onClick={() => setGrid(null)}>
-            <Text data-testid="picked-grid">
-              已选：{grid.village.name} {grid.grid.name}
-            </Text>
-            <Text>重新选择 ›</Text>
-          </View>
-        ) : (
-          <GridPicker title="请选择村（社区），再选组" onPick={(g, v) => setGrid({ grid: g, village: v })} />
-        ))}
-      {kind === 'villages' && <VillageChecklist value={villageIds} onChange={setVillageIds} />}
-      {kind === 'town' && <Text className="card__meta">全镇（不用选择）</Text>}
+      <RolePicker
+        value={role}
+        onChange={(r) => {
+          setRole(r)
+          setOccupied(null)
+        }}
+      />
+      {role && <Text className="section-title">3. 负责范围</Text>}
+      <ScopeFields
+        role={role}
+        grid={grid}
+        onGrid={(g) => {
+          setGrid(g)
+          setOccupied(null)
+        }}
+        villageIds={villageIds}
+        onVillages={setVillageIds}
+      />
       {hint && (
         <View className="form-hint" role="alert">
           <Text>{hint}</Text>
         </View>
       )}
       <ErrorNotice error={action.error} />
-      <BigButton busy={action.busy} onClick={submit} testId="create-staff">
-        生成邀请码
-      </BigButton>
+      {occupied && grid ? (
+        <SlotChoice
+          grid={`${grid.village.name}${grid.grid.name}`}
+          holder={occupied.holder}
+          name={name.trim()}
+          onPick={(slot) => submit(slot)}
+        />
+      ) : (
+        <BigButton busy={action.busy} onClick={() => submit()} testId="create-staff">
+          生成邀请码
+        </BigButton>
+      )}
     </PageShell>
   )
 }

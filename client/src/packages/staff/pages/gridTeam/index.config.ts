@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '一格五员',
+  enablePageMeta: true,
+})

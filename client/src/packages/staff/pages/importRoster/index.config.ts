@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '导入花名册',
+  enablePageMeta: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '村和网格',
+  enablePageMeta: true,
+})
