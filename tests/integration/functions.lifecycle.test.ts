@@ -127,7 +127,7 @@ describe('a second worker for a grid (石桥村五组, g05)', () => {
     }
     expect(await grid('g05')).toMatchObject({ workerId: newWorker, otherWorkerIds: [] })
     const caller = await town.call('tasks', { action: 'inbox' }, 'demo-worker-5')
-    expect(caller.ok ? null : caller.error.code).toBe('UNAUTHENTICATED')
+    expect(caller.ok ? null : caller.error.code).toBe('FORBIDDEN')
   })
 
   it('shows the grid to the office as 无人负责 while its worker has not bound, and routes to the guide', async () => {
