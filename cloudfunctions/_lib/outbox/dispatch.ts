@@ -6,17 +6,22 @@
  * WeChat errors put it back to `pending` with a back-off; after MAX_ATTEMPTS it is `failed`.
  * A message still `sending` long after its claim was left by a crash mid-send: whether WeChat got
  * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
+ * One run serves every town of the environment: the pending messages are one query across towns,
+ * and each page loads the configuration of the towns it holds (cached per warm instance).
  */
 import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
 import { db, openapi } from '../platform/cloud'
+import { encodeCursor, pageWhere } from '../store/cursor'
 import { C } from '../store/collections'
-import type { TownConfig } from '../store/config'
+import { townConfigs, type TownConfig } from '../store/config'
 import type { NotificationDocument } from './outbox'
 import { clearCredits, creditsHeld, refundCredit, spendCredit, subscriptionId } from './subscriptions'
 
 export const MAX_ATTEMPTS = 5
 /** A send takes seconds (a function times out after 20 s): a claim this old was abandoned. */
 export const STALE_SENDING_MINUTES = 10
+/** The check for abandoned sends runs on the minutes divisible by this, not every minute. */
+export const ABANDONED_CHECK_EVERY_MINUTES = 10
 const BACKOFF_MINUTES = [1, 2, 5, 15, 60]
 const PAGE = 50
 /** How many ids of messages of unknown delivery a report names (the count is complete). */
@@ -66,16 +71,18 @@ async function claim(n: NotificationDocument, now: Date): Promise<boolean> {
   return res.stats.updated === 1
 }
 
-async function openidsOf(townId: string, page: NotificationDocument[]): Promise<Map<string, string | null>> {
+/** The bound openids of a page's staff recipients (one query across towns; another town's entry is ignored). */
+async function openidsOf(page: NotificationDocument[]): Promise<Map<string, string | null>> {
   const ids = [...new Set(page.map((n) => n.recipientStaffId).filter((id): id is string => id !== null))]
   if (ids.length === 0) return new Map()
   const { data } = await db()
     .collection<Staff>(C.staff)
-    .where({ townId, _id: db().command.in(ids) })
-    .field({ openid: true })
+    .where({ _id: db().command.in(ids) })
+    .field({ openid: true, townId: true })
     .limit(100)
     .get()
-  return new Map(data.map((s) => [s._id, s.openid]))
+  const townOf = new Map(page.map((n) => [n.recipientStaffId, n.townId]))
+  return new Map(data.filter((s) => townOf.get(s._id) === s.townId).map((s) => [s._id, s.openid]))
 }
 
 type Outcome = 'sent' | 'inAppOnly' | 'retried' | 'failed'
@@ -97,8 +104,9 @@ interface Sendable {
 async function triage(
   page: NotificationDocument[],
   openids: Map<string, string | null>,
-  config: TownConfig,
+  configs: Map<string, TownConfig>,
 ): Promise<{ sendable: Sendable[]; inApp: Map<InAppReason, string[]> }> {
+  const templatesOf = (n: NotificationDocument) => (configs.get(n.townId) as TownConfig).templates
   const inApp = new Map<InAppReason, string[]>()
   const park = (reason: InAppReason, id: string) => inApp.set(reason, [...(inApp.get(reason) ?? []), id])
   const candidates: Sendable[] = []
@@ -106,15 +114,15 @@ async function triage(
     const openid =
       n.recipientOpenid ?? (n.recipientStaffId ? (openids.get(n.recipientStaffId) ?? null) : null)
     if (openid === null) park(n.recipientStaffId ? 'unbound' : 'noRecipient', n._id)
-    else if (!config.templates[n.templateKey]?.templateId) park('notConfigured', n._id)
+    else if (!templatesOf(n)[n.templateKey]?.templateId) park('notConfigured', n._id)
     else candidates.push({ n, openid })
   }
-  const needCredit = candidates.filter(({ n }) => !config.templates[n.templateKey].longTerm)
+  const needCredit = candidates.filter(({ n }) => !templatesOf(n)[n.templateKey].longTerm)
   const held = await creditsHeld(
-    needCredit.map(({ n, openid }) => ({ openid, templateId: config.templates[n.templateKey].templateId })),
+    needCredit.map(({ n, openid }) => ({ openid, templateId: templatesOf(n)[n.templateKey].templateId })),
   )
   const sendable = candidates.filter(({ n, openid }) => {
-    const setting = config.templates[n.templateKey]
+    const setting = templatesOf(n)[n.templateKey]
     if (setting.longTerm || (held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
     park('noCredit', n._id)
     return false
@@ -193,51 +201,78 @@ async function deliver(
 
 /**
  * Marks messages left in `sending` for over STALE_SENDING_MINUTES as `unknown` (two operations: the
- * page of stale ids, then one conditional update, so a send that finishes meanwhile keeps its state).
+ * page of stale ids across towns, then one conditional update, so a send that finishes meanwhile
+ * keeps its state).
  */
-async function markAbandoned(townId: string, now: Date, report: DispatchReport): Promise<void> {
+async function markAbandoned(now: Date, report: DispatchReport, dryRun: boolean): Promise<void> {
   const _ = db().command
   const cutoff = new Date(now.getTime() - STALE_SENDING_MINUTES * 60_000).toISOString()
   const { data } = await notifications()
-    .where({ townId, state: 'sending', claimedAt: _.lte(cutoff) })
+    .where({ state: 'sending', claimedAt: _.lte(cutoff) })
     .orderBy('claimedAt', 'asc')
     .limit(100)
     .field({ _id: true })
     .get()
   if (data.length === 0) return
   const ids = data.map((n) => n._id)
-  const res = await notifications()
-    .where({ _id: _.in(ids), state: 'sending', claimedAt: _.lte(cutoff) })
-    .update({
-      data: {
-        state: 'unknown',
-        reason: `stuck in sending since before ${cutoff}: delivery unknown, not retried`,
-      },
-    })
-  report.unknown += res.stats.updated
+  const updated = dryRun
+    ? ids.length
+    : (
+        await notifications()
+          .where({ _id: _.in(ids), state: 'sending', claimedAt: _.lte(cutoff) })
+          .update({
+            data: {
+              state: 'unknown',
+              reason: `stuck in sending since before ${cutoff}: delivery unknown, not retried`,
+            },
+          })
+      ).stats.updated
+  report.unknown += updated
   report.unknownIds.push(...ids.slice(0, Math.max(0, REPORTED_IDS - report.unknownIds.length)))
   console.warn(
-    `[dispatch] ${townId}: ${res.stats.updated} message(s) left in sending, marked unknown: ${ids.slice(0, REPORTED_IDS).join(', ')}`,
+    `[dispatch] ${updated} message(s) left in sending${dryRun ? ' (dry run: not marked)' : ', marked unknown'}: ${ids.slice(0, REPORTED_IDS).join(', ')}`,
   )
 }
 
-/** Sends what is due in one town, a page at a time, up to `maxPages`; reports abandoned sends. */
-export async function dispatchOutbox(config: TownConfig, now: Date, maxPages = 10): Promise<DispatchReport> {
+export interface DispatchOptions {
+  /** Say what would be sent, without claiming, sending or writing anything. */
+  dryRun?: boolean
+  /** Look for abandoned sends (only on minutes divisible by ABANDONED_CHECK_EVERY_MINUTES). */
+  checkAbandoned?: boolean
+  maxPages?: number
+}
+
+/** Sends what is due across towns, a page at a time, up to `maxPages`; reports abandoned sends. */
+export async function dispatchOutbox(now: Date, options: DispatchOptions = {}): Promise<DispatchReport> {
   const report = emptyDispatchReport()
-  await markAbandoned(config.townId, now, report)
+  const dryRun = options.dryRun === true
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (options.checkAbandoned && minute % ABANDONED_CHECK_EVERY_MINUTES === 0)
+    await markAbandoned(now, report, dryRun)
   const _ = db().command
-  for (let page = 0; page < maxPages; page++) {
+  let cursor: string | null = null
+  for (let page = 0; page < (options.maxPages ?? 10); page++) {
+    const base = { state: 'pending', nextAttemptAt: _.lte(now.toISOString()) }
     const { data } = await notifications()
-      .where({ townId: config.townId, state: 'pending', nextAttemptAt: _.lte(now.toISOString()) })
+      .where(dryRun ? pageWhere(base, 'nextAttemptAt', 'asc', cursor) : base)
       .orderBy('nextAttemptAt', 'asc')
+      .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
     if (data.length === 0) break
-    const { sendable, inApp } = await triage(data, await openidsOf(config.townId, data), config)
-    report.inAppOnly += await settleInApp(inApp)
-    for (const { n, openid } of sendable) {
-      if (!(await claim(n, now))) continue
-      report[await deliver(n, openid, config, now)]++
+    const configs = await townConfigs(data.map((n) => n.townId))
+    const { sendable, inApp } = await triage(data, await openidsOf(data), configs)
+    if (dryRun) {
+      report.inAppOnly += [...inApp.values()].reduce((sum, ids) => sum + ids.length, 0)
+      report.sent += sendable.length
+      const last = data[data.length - 1]
+      cursor = encodeCursor({ v: last.nextAttemptAt, id: last._id })
+    } else {
+      report.inAppOnly += await settleInApp(inApp)
+      for (const { n, openid } of sendable) {
+        if (!(await claim(n, now))) continue
+        report[await deliver(n, openid, configs.get(n.townId) as TownConfig, now)]++
+      }
     }
     if (data.length < PAGE) break
   }
