@@ -2,7 +2,7 @@
  * `npm run bench -- --county`: the county on one environment (300 towns × 69 grids with their
  * rosters), measured from outside on the local cloud, as production would bill it:
  * - idle sweep operations at 1 town and at 300 towns;
- * - a day of reports (the county's 10,000 a day, scaled down) through their life cycle — submit,
+ * - the county's rate of reports (10,000 a day) for a window of the day, through their life cycle — submit,
  *   sign for, resolve, confirm, some left to go overdue — with the sweeper at its real cadence
  *   (a run every minute of the virtual day); operations per report life cycle, the sweeper's share
  *   included, and the monthly projection against a 10 M-operation plan;
@@ -20,7 +20,8 @@ import { startLocalCloud, type LocalCloud } from '../../tests/helpers/localcloud
 const TOWNS = Number(process.env.BENCH_COUNTY_TOWNS ?? 300)
 /** The county's reports a day, and the share of them this run makes. */
 const COUNTY_REPORTS_PER_DAY = 10_000
-const SCALE = Number(process.env.BENCH_COUNTY_SCALE ?? 20)
+/** Minutes of reports at the county's rate (the scaled-down part: a window, not the rate). */
+const WINDOW_MINUTES = Number(process.env.BENCH_COUNTY_WINDOW ?? 60)
 const RESIDENTS_PER_TOWN = 20
 const MINUTE = 60_000
 const PLAN = 10_000_000
@@ -193,11 +194,11 @@ export async function countyBench(
       cloud = latency.cloud
       rows.push({
         what: `overdue → alert latency in town ${TOWNS - 1}, 1,000 due in town 1 at once (virtual clock)`,
-        value: `${(latency.ms / 1000).toFixed(1)} s (worst phase: the deadline just after a run); the burst drained in ${latency.runs} run(s)`,
+        value: `${((latency.waitMs + latency.inRunMs) / 1000).toFixed(1)} s = ${(latency.waitMs / 1000).toFixed(1)} s until the next run (the deadline fell just after one) + ${(latency.inRunMs / 1000).toFixed(1)} s into that run; the 1,000 drained in ${latency.runs} run(s)`,
         goal: '≤ 60 s',
       })
 
-      // A day of reports at 1/SCALE of the county's rate, the sweeper every minute.
+      // The county's rate for a window of the day, the sweeper every minute.
       const day = await dayOfReports(cloud, idleMany, log)
       rows.push(...day.rows)
     } finally {
@@ -225,7 +226,7 @@ async function alertLatency(
   dataDir: string,
   env: Record<string, string>,
   log: (s: string) => void,
-): Promise<{ ms: number; runs: number; cloud: LocalCloud }> {
+): Promise<{ waitMs: number; inRunMs: number; runs: number; cloud: LocalCloud }> {
   const last = TOWNS - 1
   const s = await call(
     cloud,
@@ -246,7 +247,7 @@ async function alertLatency(
     deadlines: { signFor: { dueAt: string } }
   }
   const dueAt = Date.parse(template.deadlines.signFor.dueAt)
-  // Town 1's burst: due half a second before the test ticket, so a sweep in due order meets them first.
+  // Town 1's burst: due just before the test ticket, so a sweep in due order meets them first.
   const burst: Doc[] = Array.from({ length: 1000 }, (_, i) => ({
     ...template,
     _id: `burst-${i}`,
@@ -259,19 +260,19 @@ async function alertLatency(
       ...template.deadlines,
       signFor: { ...template.deadlines.signFor, dueAt: new Date(dueAt - 500).toISOString() },
     },
-    nextDueAt: new Date(dueAt - 500).toISOString(),
+    nextDueAt: new Date(dueAt - 100).toISOString(),
   }))
   db.insertDocuments('tickets', burst)
   db.close()
   const next = await startLocalCloud({ dataDir, env, readyTimeoutMs: 120_000 })
-  // The worst phase: a run (on a whole minute, as the trigger fires) one second before the deadline
-  // finds the ticket not yet due; the next run a minute later is the one that must alert.
-  await next.dev.clock({ now: new Date(dueAt - 1000).toISOString() })
+  // Nearly the worst phase: a run two seconds before the deadline (the virtual clock runs on while
+  // the request travels) finds nothing of this due; the next run a minute later must alert.
+  await next.dev.clock({ now: new Date(dueAt - 2000).toISOString() })
   const early = await sweep(next)
   log(
     `county: latency run before the deadline: ${early.report.examined} examined, ${early.ops} ops, ${early.ms} ms wall`,
   )
-  await next.dev.clock({ now: new Date(dueAt - 1000 + MINUTE).toISOString() })
+  await next.dev.clock({ now: new Date(dueAt - 2000 + MINUTE).toISOString() })
   // While that run works, watch for the alert: its latency is the wait for the run plus the run's
   // time until it reached this ticket (the virtual clock runs with the wall clock).
   const runStarted = Date.now()
@@ -282,18 +283,14 @@ async function alertLatency(
   while (seenAfterMs === null) {
     if ((await escalatedAfter(next, ticketId, dueAt)) !== null) seenAfterMs = Date.now() - runStarted
     else if (done) break
-    else await new Promise((r) => setTimeout(r, 100))
+    else await new Promise((r) => setTimeout(r, 250))
   }
   const run = await running
   log(`county: latency run: ${run.report.examined} examined, ${run.ops} ops, ${run.ms} ms wall`)
   const waited = await escalatedAfter(next, ticketId, dueAt)
   let runs = 1
   while ((await sweep(next)).report.examined > 0 && runs < 30) runs++
-  return {
-    ms: waited === null ? Infinity : waited + (seenAfterMs ?? run.ms),
-    runs,
-    cloud: next,
-  }
+  return { waitMs: waited ?? Infinity, inRunMs: seenAfterMs ?? run.ms, runs, cloud: next }
 }
 
 /** When the ticket's first escalation (its alert) landed on its timeline, minus its deadline. */
@@ -304,22 +301,37 @@ async function escalatedAfter(cloud: LocalCloud, ticketId: string, dueAt: number
   return escalated ? Date.parse(escalated.at) - dueAt : null
 }
 
-/** A virtual day: reports spread over it, each moving through its life cycle, a sweep every minute. */
+/**
+ * The county's rate of reports (10,000 a day ≈ 7 a minute) for a window of the working day, each
+ * report moving through its life cycle (a tenth signed for after the deadline, so escalated), with
+ * a sweep every minute until the last one is done. Only the window is scaled down, not the rate:
+ * the sweeper batches what a minute brings, so its share per report is the county's.
+ */
 async function dayOfReports(
   cloud: LocalCloud,
   idleOps: number,
   log: (s: string) => void,
 ): Promise<{ rows: CountyFigures['rows'] }> {
-  const reports = Math.round(COUNTY_REPORTS_PER_DAY / SCALE)
+  const perMinute = COUNTY_REPORTS_PER_DAY / 1440
+  const reports = Math.round(perMinute * WINDOW_MINUTES)
   const random = rng(11)
-  const start = Math.floor((await clockNow(cloud)) / MINUTE) * MINUTE + MINUTE
-  await cloud.dev.clock({ now: new Date(start + 1000).toISOString() })
+  // A Monday 08:00 in Shanghai two weeks on: what is left due from before is swept first.
+  const now = await clockNow(cloud)
+  const monday = new Date(now + 14 * 86_400_000)
+  monday.setUTCHours(0, 0, 0, 0)
+  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7))
+  const start = monday.getTime()
+  await cloud.dev.clock({ now: new Date(start - MINUTE + 1000).toISOString() })
+  for (let i = 0; i < 40; i++) {
+    const { report } = await sweep(cloud)
+    if (report.examined === 0 && report.delivery.inAppOnly + report.delivery.sent === 0) break
+  }
   const lives: Life[] = Array.from({ length: reports }, (_, i) => {
-    const submit = Math.floor(random() * 1380)
-    const late = random() < 0.1 // one in ten is signed for late (an escalation)
-    const signFor = submit + (late ? 300 + Math.floor(random() * 60) : 5 + Math.floor(random() * 60))
-    const resolve = signFor + 30 + Math.floor(random() * 240)
-    const confirm = random() < 0.7 ? resolve + 10 + Math.floor(random() * 120) : null
+    const submit = Math.floor(i / perMinute)
+    const late = random() < 0.1
+    const signFor = submit + (late ? 420 + Math.floor(random() * 30) : 1 + Math.floor(random() * 15))
+    const resolve = signFor + 5 + Math.floor(random() * 55)
+    const confirm = random() < 0.7 ? resolve + 5 + Math.floor(random() * 25) : null
     const town = 1 + (i % (TOWNS - 1))
     return {
       town,
@@ -329,22 +341,30 @@ async function dayOfReports(
       done: false,
     }
   })
-  let sweepOps = 0
-  let sweepWorkRuns = 0
-  let failures = 0
   const byMinute = new Map<
     number,
     Array<{ life: Life; step: 'submit' | 'signFor' | 'resolve' | 'confirm' }>
   >()
+  let lastMinute = 0
   for (const life of lives)
     for (const step of ['submit', 'signFor', 'resolve', 'confirm'] as const) {
       const m = life.at[step]
-      if (m === null || m >= 1440) continue
+      if (m === null) continue
       byMinute.set(m, [...(byMinute.get(m) ?? []), { life, step }])
+      lastMinute = Math.max(lastMinute, m)
     }
+  let sweepOps = 0
+  let runs = 0
+  let failures = 0
+  let escalated = 0
   const actionOps = { submit: 0, signFor: 0, resolve: 0, confirm: 0 }
   const actionCount = { submit: 0, signFor: 0, resolve: 0, confirm: 0 }
-  for (let m = 0; m < 1440; m++) {
+  for (let m = 0; m <= lastMinute + 5; m++) {
+    await cloud.dev.clock({ now: new Date(start + m * MINUTE + 1000).toISOString() })
+    const run = await sweep(cloud)
+    sweepOps += run.ops
+    runs++
+    escalated += run.report.escalated
     for (const { life, step } of byMinute.get(m) ?? []) {
       const r = await lifeStep(cloud, life, step, `bench-day-${String(lives.indexOf(life)).padStart(6, '0')}`)
       if (r === null) continue
@@ -356,46 +376,41 @@ async function dayOfReports(
       actionOps[step] += r.ops
       actionCount[step]++
     }
-    await cloud.dev.clock({ now: new Date(start + (m + 1) * MINUTE + 1000).toISOString() })
-    const run = await sweep(cloud)
-    sweepOps += run.ops
-    if (run.ops > idleOps) sweepWorkRuns++
-    if (m % 120 === 0) log(`county: day minute ${m}, sweep ${run.ops} ops`)
+    if (m % 60 === 0) log(`county: minute ${m} of ${lastMinute + 5}, sweep ${run.ops} ops, ${run.ms} ms wall`)
   }
   const submitted = lives.filter((l) => l.ticketId)
   const lifeOps = submitted.reduce((sum, l) => sum + l.ops, 0)
   const perReportCalls = lifeOps / submitted.length
-  // The sweeper's idle cost is per minute, not per report: at the county's real rate it is shared by
-  // SCALE times more reports than this scaled-down day has.
-  const idleDay = 1440 * idleOps
-  const workShare = (sweepOps - idleDay) / submitted.length
-  const idleShare = idleDay / COUNTY_REPORTS_PER_DAY
+  // The sweeper's idle cost is per minute of the day, whatever the reports: a day's 1,440 idle runs
+  // are shared by the county's 10,000 reports; the rest of what it did is this window's reports'.
+  const workShare = (sweepOps - runs * idleOps) / submitted.length
+  const idleShare = (1440 * idleOps) / COUNTY_REPORTS_PER_DAY
   const perReport = perReportCalls + workShare + idleShare
   const monthly = perReport * COUNTY_REPORTS_PER_DAY * 30
   const avg = (k: keyof typeof actionOps) =>
     actionCount[k] ? (actionOps[k] / actionCount[k]).toFixed(1) : '–'
   log(
-    `county: day done: ${submitted.length} reports, ${failures} failed calls, sweeper ${sweepOps} ops (${sweepWorkRuns} runs with work)`,
+    `county: window done: ${submitted.length} reports, ${failures} failed calls, sweeper ${sweepOps} ops in ${runs} runs`,
   )
   return {
     rows: [
       {
-        what: `a day at 1/${SCALE} of the county's rate: reports, failed calls`,
-        value: `${submitted.length}, ${failures}`,
+        what: `the county's rate (${perMinute.toFixed(1)} reports a minute) for ${WINDOW_MINUTES} minutes, life cycles to the end: reports, escalated, failed calls`,
+        value: `${submitted.length}, ${escalated}, ${failures}`,
         goal: '0 failed',
       },
       {
-        what: 'operations per action in the day (mean: submit / signFor / resolve / confirm)',
-        value: `${avg('submit')} / ${avg('signFor')} / ${avg('resolve')} / ${avg('confirm')}`,
+        what: 'operations per action (mean over the window; each town sees a call every ~40 minutes, so its caches are cold)',
+        value: `submit ${avg('submit')}, signFor ${avg('signFor')}, resolve ${avg('resolve')}, confirm ${avg('confirm')}`,
         goal: '',
       },
       {
-        what: "operations per report life cycle: its calls + the sweeper's work share + idle share",
+        what: "operations per report life cycle: its calls + the sweeper's work + the sweeper's idle runs",
         value: `${perReportCalls.toFixed(1)} + ${workShare.toFixed(1)} + ${idleShare.toFixed(1)} = ${perReport.toFixed(1)}`,
         goal: '≤ 15',
       },
       {
-        what: `projected monthly operations (10,000 reports a day; life cycles and sweeper only)`,
+        what: 'projected monthly operations (10,000 reports a day; life cycles and sweeper only)',
         value: `${(monthly / 1e6).toFixed(2)} M (${((monthly / PLAN) * 100).toFixed(0)} % of a 10 M plan)`,
         goal: '< 10 M',
       },

@@ -55,7 +55,7 @@ export interface SweepOptions {
 
 const PAGE = 100
 /** Tickets of one town per round, before the other towns' due tickets get their turn. */
-const TOWN_SHARE = 100
+const TOWN_SHARE = 25
 const DEFAULT_BUDGET_MS = 40_000
 
 type Fired = Pick<SweepReport, 'reminded' | 'escalated' | 'autoClosed'>

@@ -23,7 +23,7 @@ export const STALE_SENDING_MINUTES = 10
 /** The check for abandoned sends runs on the minutes divisible by this, not every minute. */
 export const ABANDONED_CHECK_EVERY_MINUTES = 10
 const BACKOFF_MINUTES = [1, 2, 5, 15, 60]
-const PAGE = 50
+const PAGE = 100
 /** How many ids of messages of unknown delivery a report names (the count is complete). */
 const REPORTED_IDS = 20
 
@@ -242,7 +242,11 @@ export interface DispatchOptions {
   maxPages?: number
 }
 
-/** Sends what is due across towns, a page at a time, up to `maxPages`; reports abandoned sends. */
+/**
+ * Sends what is due across towns, a page at a time, up to `maxPages`; reports abandoned sends. The
+ * first page is the newest messages, so a new task's notice is not held behind a backlog (after a
+ * burst of escalations); the pages after it take the oldest first, so nothing waits for ever.
+ */
 export async function dispatchOutbox(now: Date, options: DispatchOptions = {}): Promise<DispatchReport> {
   const report = emptyDispatchReport()
   const dryRun = options.dryRun === true
@@ -251,12 +255,13 @@ export async function dispatchOutbox(now: Date, options: DispatchOptions = {}): 
     await markAbandoned(now, report, dryRun)
   const _ = db().command
   let cursor: string | null = null
-  for (let page = 0; page < (options.maxPages ?? 10); page++) {
+  for (let page = 0; page < (options.maxPages ?? 20); page++) {
     const base = { state: 'pending', nextAttemptAt: _.lte(now.toISOString()) }
+    const order = !dryRun && page === 0 ? 'desc' : 'asc'
     const { data } = await notifications()
       .where(dryRun ? pageWhere(base, 'nextAttemptAt', 'asc', cursor) : base)
-      .orderBy('nextAttemptAt', 'asc')
-      .orderBy('_id', 'asc')
+      .orderBy('nextAttemptAt', order)
+      .orderBy('_id', order)
       .limit(PAGE)
       .get()
     if (data.length === 0) break

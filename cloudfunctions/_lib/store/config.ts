@@ -101,6 +101,12 @@ export async function defaultTownId(): Promise<string | null> {
 }
 
 /**
+ * The sweeper's runs are a minute apart, longer than an action's TTL: its cache of the towns it
+ * serves is kept ten minutes (a rule or template change reaches the sweep within that time).
+ */
+const SWEEP_TTL_MS = 10 * 60_000
+
+/**
  * The configuration of several towns (the sweeper's page of work): cached ones from the cache, the
  * rest in one query per 100 towns. A town without a document gets the defaults.
  */
@@ -109,7 +115,7 @@ export async function townConfigs(townIds: Iterable<string>): Promise<Map<string
   const missing: string[] = []
   for (const townId of new Set(townIds)) {
     const hit = cache.get(townId)
-    if (hit && Date.now() - hit.at < TTL_MS) out.set(townId, hit.value)
+    if (hit && Date.now() - hit.at < SWEEP_TTL_MS) out.set(townId, hit.value)
     else missing.push(townId)
   }
   for (let i = 0; i < missing.length; i += 100) {
