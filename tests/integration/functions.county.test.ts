@@ -137,6 +137,21 @@ it('drains a burst in one town in the same run, serves the other towns, and send
 it('says in a dry run what a run would do, and writes nothing', async () => {
   const template = await overdueTicket('demo-resident-52')
   await cloneDue(template, 'town-county-1', 4, 'dry')
+  // A new report's notices wait in the outbox.
+  const fresh = expectOk(
+    await town.call(
+      'tickets',
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'environment',
+        description: '村道上的垃圾很多，需要清理',
+      },
+      'demo-resident-53',
+    ),
+  )
+  const waiting = { ticketId: fresh.ticketId, state: 'pending' }
+  expect(await town.count('notifications', waiting)).toBe(2)
   const notificationsBefore = await town.count('notifications')
   const configPath = join(town.functionsDir, 'sweeper', 'config.json')
   const config = JSON.parse(readFileSync(configPath, 'utf8'))
@@ -147,15 +162,16 @@ it('says in a dry run what a run would do, and writes nothing', async () => {
   try {
     const dry = await sweepWithOps()
     expect(dry.report).toMatchObject({ dryRun: true, examined: 4, escalated: 4 })
-    expect(dry.report.delivery.sent + dry.report.delivery.inAppOnly).toBeGreaterThan(0)
+    expect(dry.report.delivery.sent + dry.report.delivery.inAppOnly).toBe(2)
     expect(await stillDue()).toBe(4)
     expect(await town.count('notifications')).toBe(notificationsBefore)
-    expect(await town.count('notifications', { state: 'pending' })).toBeGreaterThan(0)
+    expect(await town.count('notifications', waiting)).toBe(2)
   } finally {
     writeFileSync(configPath, JSON.stringify(config))
   }
   const real = await sweepWithOps()
   expect(real.report).toMatchObject({ examined: 4, escalated: 4 })
   expect(real.report.dryRun).toBeUndefined()
+  expect(await town.count('notifications', waiting)).toBe(0)
   expect(await stillDue()).toBe(0)
 }, 60_000)

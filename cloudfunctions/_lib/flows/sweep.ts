@@ -210,6 +210,9 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
   const dryRun = options.dryRun === true
   const deadline = Date.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS)
   const seen = new Set<string>()
+  // Shares matter only while several towns wait: a round in which only capped towns had work is
+  // followed by one without a cap.
+  let share = dryRun ? Infinity : TOWN_SHARE
   for (let round = 0; ; round++) {
     const served = new Map<string, number>()
     const capped = new Set<string>()
@@ -236,7 +239,7 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
       for (const row of data) {
         if (seen.has(row._id) || capped.has(row.townId)) continue
         const n = served.get(row.townId) ?? 0
-        if (!dryRun && n >= TOWN_SHARE) {
+        if (n >= share) {
           capped.add(row.townId)
           continue
         }
@@ -250,6 +253,7 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
     }
     // Every due ticket was seen unless a town was capped: then its rest gets the next round.
     if (capped.size === 0) return
+    if (served.size === capped.size) share = Infinity
   }
 }
 
