@@ -102,7 +102,7 @@ export async function submitConcern(
     concern.onBehalfOf?.name,
   )
   const [config, route] = await Promise.all([townConfig(townId), routeIn(grid, concern.categoryCode)])
-  const ctx = await transitionContext(config, actor, now)
+  const ctx = await transitionContext(config, actor, now, {}, [grid._id])
 
   const number = await takeNumber(townId, openid, ticketId, now, config.limits.submissionsPerDay)
   const { ticket, batches } = decide(

@@ -46,8 +46,9 @@ export async function transitionContext(
   actor: Actor,
   now: Date,
   staff: Record<string, string> = {},
+  gridIds: readonly string[] = [],
 ): Promise<TransitionContext> {
-  const dir = await directory(config.townId)
+  const dir = await directory(config.townId, gridIds)
   return {
     actor,
     now,
@@ -88,13 +89,15 @@ const pause = (attempt: number) =>
 
 export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {
   const config = await townConfig(run.townId)
-  const ctx = await transitionContext(config, run.actor, run.now, run.staffNames)
   for (let attempt = 0; ; attempt++) {
     const current = await getTicket(run.townId, run.ticketId)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
     if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
+    // The names of the ticket's grid, and of the grid it moves to (转办, re-dispatch).
+    const grids = [current.gridId, ...('gridId' in command && command.gridId ? [command.gridId] : [])]
+    const ctx = await transitionContext(config, run.actor, run.now, run.staffNames, grids)
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
     const villages = await villagesFor(run.townId, result.effects)
