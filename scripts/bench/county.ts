@@ -400,7 +400,7 @@ async function dayOfReports(
         goal: '0 failed',
       },
       {
-        what: 'operations per action (mean over the window; each town sees a call every ~40 minutes, so its caches are cold)',
+        what: 'operations per action (mean over the window; a town sees a call every ~40 minutes, so its configuration, cached 30 s, is read again)',
         value: `submit ${avg('submit')}, signFor ${avg('signFor')}, resolve ${avg('resolve')}, confirm ${avg('confirm')}`,
         goal: '',
       },
