@@ -16,6 +16,7 @@ import { seed } from './seed'
 import { FileStore } from './storage/store'
 import { StorageWire } from './storage/wire'
 import { TimerScheduler } from './timers'
+import { WebhookSink } from './webhooks/sink'
 
 export class App {
   readonly clock: VirtualClock
@@ -28,6 +29,7 @@ export class App {
   readonly storageWire: StorageWire
   readonly subscribe: SubscribeService
   readonly faults = new Faults()
+  readonly webhooks: WebhookSink
   readonly words: WordList
   private port = 0
 
@@ -54,6 +56,7 @@ export class App {
     this.storageWire = new StorageWire(this.store, () => this.baseUrl)
     const templates = readJson<{ templates: Template[] }>(process.env.TEMPLATES_FILE) ?? bundledTemplates
     this.subscribe = new SubscribeService(config.dataDir, templates.templates, () => this.clock.now())
+    this.webhooks = new WebhookSink(config.dataDir, () => this.clock.now())
     this.words = readJson<WordList>(process.env.WORDLIST_FILE) ?? bundledWords
     this.clock.onChange((offset) => this.pool.setClockOffset(offset))
   }
@@ -99,6 +102,7 @@ export class App {
     this.store.wipe()
     this.subscribe.wipe()
     this.faults.clear()
+    this.webhooks.wipe()
     this.clock.reset()
     this.timers.reset()
     await this.seed()
@@ -126,6 +130,8 @@ export class App {
       // dummy credentials: without them every call also raises an unhandled rejection
       TENCENTCLOUD_SECRETID: 'local',
       TENCENTCLOUD_SECRETKEY: 'local',
+      // 企业微信 group robots post to the local sink instead of qyapi.weixin.qq.com
+      WECOM_WEBHOOK_BASE: `${this.baseUrl}/__wecom`,
     }
   }
 }

@@ -14,6 +14,7 @@ import { handleOpenApi } from './routes/openapi'
 import { serveStatic } from './routes/static'
 import { handleSdkUpload, handleUserUpload, serveStored } from './routes/storage'
 import { handleTcb } from './routes/tcb'
+import { WECOM_PREFIX, handleDevWebhooks, handleWecom } from './routes/webhooks'
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -33,6 +34,9 @@ async function route(app: App, req: IncomingMessage, res: ServerResponse): Promi
   if (path === '/tcb' || path.startsWith('/tcb/')) return handleTcb(app, req, res, path.slice(4))
   if ((m = /^\/api\/functions\/([^/]+)\/?$/.exec(path)))
     return handleFunctionCall(app, req, res, decodeURIComponent(m[1]))
+  if (path === '/__dev/webhooks' || path === '/__dev/webhooks/faults')
+    return handleDevWebhooks(app, req, res, url)
+  if (path.startsWith(`${WECOM_PREFIX}/`)) return handleWecom(app, req, res, url)
   if (path.startsWith('/__dev/')) return handleDev(app, req, res, url)
   if ((m = /^\/__openapi\/([^/]+)$/.exec(path))) return handleOpenApi(app, req, res, decodeURIComponent(m[1]))
   if (path === '/__storage/upload') return handleUserUpload(app, req, res, url)

@@ -13,7 +13,7 @@ const out = join(root, 'docs', 'api.md')
 const loadSchemas = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-api-'))
   const file = join(dir, 'schemas.cjs')
-  const entry = `export * from './shared/schemas/functions'; export * from './shared/errors'; export { z } from 'zod'`
+  const entry = `export * from './shared/schemas/functions'; export * from './shared/errors'; export * from './shared/schemas/limits'; export { z } from 'zod'`
   await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error',
@@ -23,20 +23,11 @@ const loadSchemas = async () => {
   return mod
 }
 
-// Which failures each kind of action can answer with, besides the ones every action can.
-const COMMON = ['INVALID_INPUT', 'UNAUTHENTICATED', 'INTERNAL']
-const errorsFor = (fn, action) => {
-  if (fn === 'sweeper') return ['FORBIDDEN', 'INTERNAL']
-  const codes = new Set(COMMON)
-  const mutation = /^(signFor|addProgress|requestInfo|resume|resolve|returnTicket|transfer|confirm|reopen|redispatch|reject|markDuplicate|supplementInfo|answerInfo)$/
-  if (mutation.test(action)) ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'CONFLICT'].forEach((c) => codes.add(c))
-  if (/^(detail)$/.test(action)) ['NOT_FOUND', 'FORBIDDEN'].forEach((c) => codes.add(c))
-  if (/^(submit|reportOnBehalf|patrol|addProgress|resolve|confirm|reopen|supplementInfo|answerInfo)$/.test(action)) codes.add('CONTENT_RISKY')
-  if (/^(submit|reportOnBehalf|patrol)$/.test(action)) ['RATE_LIMITED', 'FORBIDDEN', 'NOT_FOUND'].forEach((c) => codes.add(c))
-  if (/^(inbox|overdueBoard|returnedQueue|createStaff|listStaff|listReported)$/.test(action)) codes.add('FORBIDDEN')
-  if (/^(bindInvite|setHomeGrid|markRead)$/.test(action)) codes.add('NOT_FOUND')
-  if (action === 'regenerateInvite') ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'CONFLICT'].forEach((c) => codes.add(c))
-  return [...codes]
+// The codes an action can answer: its declaration (shared/schemas/actionErrors.ts) after the ones
+// every action can, in the table's order.
+const errorsFor = (ERROR_CODES, ANY_ACTION_ERRORS, declared) => {
+  const codes = new Set([...ANY_ACTION_ERRORS, ...declared])
+  return ERROR_CODES.filter((c) => codes.has(c))
 }
 
 const typeOf = (s) => {
@@ -77,7 +68,19 @@ const fieldRows = (schema, prefix) => {
 const fieldTable = (schema) =>
   ['| field | type | required | limits |', '|---|---|---|---|', ...fieldRows(schema, '')].join('\n')
 
-const render = ({ FUNCTION_SCHEMAS, ERROR_MESSAGES, z }) => {
+const MEANING = {
+  INVALID_INPUT: 'the request is malformed, breaks a limit, or names something that cannot be used',
+  UNAUTHENTICATED: 'no WeChat identity (no openid in the call context)',
+  NOT_FOUND: 'the ticket, grid, village, invite or entry named does not exist (in the caller\'s town)',
+  FORBIDDEN: 'a known caller without the role, town or scope; the message says what to do (e.g. bind an invite)',
+  INVALID_TRANSITION: 'the ticket (or invite) is in a state that does not allow this',
+  CONFLICT: '`expectedVersion` is stale, or a concurrent write won; reload and retry',
+  RATE_LIMITED: 'too many submissions today',
+  CONTENT_RISKY: 'content security refused the text',
+  INTERNAL: 'an unexpected failure (also a timeout); nothing was half-written; retry later',
+}
+
+const render = ({ FUNCTION_SCHEMAS, ERROR_CODES, ERROR_MESSAGES, ANY_ACTION_ERRORS, INPUT_LIMITS, z }) => {
   const toJson = (schema, io) => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
   const lines = [
     '# 一网 cloud function API',
@@ -91,14 +94,55 @@ const render = ({ FUNCTION_SCHEMAS, ERROR_MESSAGES, z }) => {
     '',
     '## Error codes',
     '',
-    '| code | message (zh-CN) |',
-    '|---|---|',
-    ...Object.entries(ERROR_MESSAGES).map(([c, m]) => `| \`${c}\` | ${m} |`),
+    'One table for every function and the client (shared/errors.ts). The message is the default one;',
+    'an answer may carry a more specific Chinese message (e.g. `每天最多提交 20 条，请明天再试`), never another code.',
     '',
-    '`INVALID_INPUT` carries `details`: a list of `{ path, message }`, one per invalid field.',
+    '| code | default message (zh-CN) | meaning |',
+    '|---|---|---|',
+    ...ERROR_CODES.map((c) => `| \`${c}\` | ${ERROR_MESSAGES[c]} | ${MEANING[c]} |`),
+    '',
+    `Every action can answer ${ANY_ACTION_ERRORS.map((c) => `\`${c}\``).join(', ')}; each action below lists all the codes it can answer, and answers no other.`,
+    '',
+    '`INVALID_INPUT` always carries `details`: a list of `{ path, message }`, one per invalid field',
+    '(`path` dotted, e.g. `contact.phone`). A problem with the request as a whole — unknown or missing',
+    '`action`, a body that is not a JSON object, a limit below broken — is one entry with `path: ""`.',
+    '',
+    '## Limits',
+    '',
+    'Checked before the request is parsed, so an oversized or over-deep request costs the service nothing:',
+    '',
+    '| limit | value | answer |',
+    '|---|---|---|',
+    `| body size | ${INPUT_LIMITS.bodyBytes / 1024 / 1024} MB | HTTP 413, \`INVALID_INPUT\` |`,
+    `| nesting of objects and arrays (the request object is depth 1) | ${INPUT_LIMITS.depth} | \`INVALID_INPUT\` |`,
+    `| items in one array | ${INPUT_LIMITS.arrayLength} | \`INVALID_INPUT\`, \`path\` = the array |`,
+    `| characters in one string (values and keys) | ${INPUT_LIMITS.stringLength} | \`INVALID_INPUT\`, \`path\` = the field |`,
+    `| values in the whole request | ${INPUT_LIMITS.nodes} | \`INVALID_INPUT\` |`,
+    '',
+    'Each field then has its own, smaller limits (tables below).',
+    '',
+    '## HTTP (local cloud)',
+    '',
+    'The body of every answer is the envelope above, with a code of the one table. The status is 200 for',
+    'anything the function answered (`ok` or not), and otherwise:',
+    '',
+    '| status | code | when |',
+    '|---|---|---|',
+    '| 400 | `INVALID_INPUT` | the body is not JSON, not a JSON object, or nested deeper than 32 |',
+    '| 401 | `UNAUTHENTICATED` | no `X-WX-OPENID` header (no WeChat identity) |',
+    '| 404 | `NOT_FOUND` | no such function |',
+    '| 405 | `INVALID_INPUT` | not a POST |',
+    '| 413 | `INVALID_INPUT` | the body is over the size limit (read to its end and dropped; past 64 MB the connection is cut) |',
+    '| 500 | `INTERNAL` | the function crashed |',
+    '| 504 | `INTERNAL` | the function ran past its timeout |',
+    '',
+    'Retries: every write is idempotent. `tickets.submit` and `tasks.patrol` take a `clientRequestId`: a',
+    'retry with the same id answers the record the first call made, even if the retry\'s content differs.',
+    'Commands on a ticket take `expectedVersion`: a retry after the first one landed answers `CONFLICT`',
+    '(or `INVALID_TRANSITION` when the ticket has moved on).',
     '',
   ]
-  for (const [fn, { request, responses }] of Object.entries(FUNCTION_SCHEMAS)) {
+  for (const [fn, { request, responses, errors }] of Object.entries(FUNCTION_SCHEMAS)) {
     lines.push(`## Function \`${fn}\``, '')
     const options = request.options ?? [request]
     for (const option of options) {
@@ -110,7 +154,9 @@ const render = ({ FUNCTION_SCHEMAS, ERROR_MESSAGES, z }) => {
       if (response) {
         lines.push('Response `data`:', '', '```ts', tsType(toJson(response, 'output'), ''), '```', '')
       }
-      lines.push(`Errors: ${errorsFor(fn, action).map((c) => `\`${c}\``).join(', ')}`, '')
+      const declared = errors[action] ?? errors.timer
+      if (!declared) throw new Error(`${fn}.${action} declares no error codes (shared/schemas/actionErrors.ts)`)
+      lines.push(`Errors: ${errorsFor(ERROR_CODES, ANY_ACTION_ERRORS, declared).map((c) => `\`${c}\``).join(', ')}`, '')
     }
   }
   return lines.join('\n')

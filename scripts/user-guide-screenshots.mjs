@@ -156,6 +156,9 @@ mkdirSync(OUT, { recursive: true })
 try {
   // ---- 群众 -------------------------------------------------------------------------------------
   // A resident who has not chosen a grid yet: home offers 选择我家所在的网格.
+  await open('guide-new-resident', '/pages/mine/index')
+  await page.getByTestId('mine-newcomer').waitFor()
+  await shot('resident-mine-new')
   await open('guide-new-resident')
   await page.getByText('当前身份：guide-new-resident').waitFor()
   await page.getByRole('button', { name: /第一次使用，请选择您家所在的网格/ }).waitFor()
@@ -179,6 +182,9 @@ try {
   await fill('description', '村口垃圾桶满了好几天没人清运，气味很大')
   await shot('resident-report-category')
   await shot('resident-report-words', page.getByText('2. 说几句话，拍张照'))
+  await fill('place-words', '村口大樟树下的垃圾桶')
+  await page.getByTestId('contact-phone').waitFor()
+  await shot('resident-report-who-where', page.getByText('3. 在哪里？'))
   await page.getByTestId('submit-report').click()
   await page.getByTestId('report-done').waitFor()
   await shot('resident-report-done')
@@ -220,9 +226,16 @@ try {
   await open('demo-resident-1', `/pages/ticket/index?id=${lamp.ticketId}`)
   await page.getByText('问题解决了吗？请评价').waitFor()
   await shot('resident-ticket')
-  await page.getByRole('tab', { name: '没解决，要求重办' }).click()
+  await page.getByTestId('open-reopen').click()
   await fill('reopen-reason', '路灯只亮了一天，又不亮了')
-  await shot('resident-reopen', page.getByRole('tab', { name: '没解决，要求重办' }))
+  await shot('resident-reopen', page.getByText('还没解决？请说明原因'))
+  // Rated instead: the thank-you, and the quiet link that stays.
+  await open('demo-resident-1', `/pages/ticket/index?id=${lamp.ticketId}`)
+  await page.getByRole('radio', { name: /^4星/ }).click()
+  await page.getByTestId('confirm-rating').click()
+  await page.getByTestId('rating-thanks').waitFor()
+  await shot('resident-thanks', page.getByTestId('rating-thanks'))
+  await shot('resident-progress', page.getByText('办理进度', { exact: true }))
 
   // 待补充: the worker asked a question.
   const drain = await submit('demo-resident-1', '有户人家门口的下水道盖板破了，很危险')
@@ -240,8 +253,19 @@ try {
   // 消息中心.
   await open('demo-resident-1', '/pages/messages/index')
   await visible('.title', { hasText: '消息中心' }).waitFor()
-  await page.getByText(/通知/).first().waitFor()
+  await visible('[data-testid="message"]').waitFor()
   await shot('resident-messages')
+
+  // A report kept on the phone (left unsent): home offers to send it with one tap.
+  await open('demo-resident-2', '/pages/report/index')
+  await visible('.title', { hasText: '我要上报' }).waitFor()
+  await page.getByRole('radio', { name: /^环境卫生/ }).click()
+  await fill('description', '二组晒谷场旁边的垃圾堆了好几天，没人清运')
+  await open('demo-resident-2')
+  await page.getByTestId('draft-notice').waitFor()
+  await shot('resident-draft')
+  await page.getByTestId('send-draft').click()
+  await page.getByTestId('draft-sent').waitFor()
 
   // ---- 网格信息员：代报 ---------------------------------------------------------------------------
   await open('demo-informant-1', '/packages/staff/pages/proxy/index')
@@ -250,7 +274,10 @@ try {
   await fill('description', '王奶奶家门口的排水沟堵了，下雨就积水进屋')
   await fill('proxy-name', '王秀英')
   await fill('proxy-phone', '13712345678')
-  await shot('informant-proxy', page.getByText('2. 说几句话，拍张照'))
+  await page.getByTestId('proxy-grid-g02').click()
+  await page.getByTestId('proxy-grid-g01').click()
+  await shot('informant-proxy-grid', page.getByText('乡亲住在哪个组？'))
+  await shot('informant-proxy', page.getByText('4. 替谁反映？'))
   await page.getByTestId('submit-report').click()
   await page.getByTestId('report-done').waitFor()
   const proxyNumber = (await page.getByTestId('done-number').innerText()).trim()
@@ -266,13 +293,13 @@ try {
   )
   await open('demo-informant-1', '/pages/messages/index')
   await page
-    .locator('[data-testid="message"]:visible', { hasText: '工单办结通知' })
-    .filter({ hasText: proxyNumber })
+    .locator('[data-testid="message"]:visible', { hasText: '已办结，请您评价' })
+    .filter({ hasText: '已清通排水沟' })
     .first()
     .click()
   await page.getByText('问题解决了吗？请评价').waitFor()
   await page.getByRole('radio', { name: /^5星/ }).click()
-  await shot('informant-rate', visible('.seg'))
+  await shot('informant-rate', page.getByText('问题解决了吗？请评价'))
 
   // ---- 网格员 -----------------------------------------------------------------------------------
   await open('demo-worker-1')
@@ -283,7 +310,8 @@ try {
   await shot('worker-inbox')
 
   const fresh = await submit('demo-resident-1', '二组水渠边的闸门关不上了，田里进水', 'request', {
-    contact: { phone: '13900001234' },
+    contact: { name: '张大伯', phone: '13900001234' },
+    location: { latitude: 28.2247, longitude: 112.9442, name: '石桥村水渠闸门', address: '青山镇石桥村一组' },
   })
   await open('demo-worker-1', `/packages/staff/pages/ticket/index?id=${fresh.ticketId}`)
   await page.getByTestId('action-signFor').waitFor()
@@ -298,6 +326,13 @@ try {
   await page.getByRole('button', { name: '选择石桥村二组' }).click()
   await fill('field-reason', '这段水渠归二组管理，转二组办理')
   await shot('worker-transfer', visible('[aria-label="转办表单"]'))
+  await page.getByTestId('confirm-transfer').click()
+  await page.getByTestId('action-done').getByText('已转办').waitFor()
+  await page
+    .getByText(/转给石桥村二组/)
+    .first()
+    .waitFor()
+  await shot('worker-transferred', page.getByTestId('action-done'))
 
   await open('demo-worker-1', '/packages/staff/pages/patrol/index')
   await visible('.title', { hasText: '巡查记录' }).waitFor()
@@ -305,6 +340,7 @@ try {
   await page.getByRole('switch', { name: /^发现问题，需要办理/ }).click()
   await page.getByRole('radio', { name: /^安全隐患/ }).click()
   await fill('patrol-issue', '河堤下游一段护栏缺失，靠近小学上学路')
+  await fill('place-words', '河堤下游小学路口')
   await shot('worker-patrol')
 
   // ---- 指导员 / 督导员 ---------------------------------------------------------------------------
@@ -340,6 +376,8 @@ try {
   await page.getByTestId('alert-credits').waitFor()
   await page.getByTestId('enable-alerts').click()
   await page.getByText('✓ 已开启微信提醒').waitFor()
+  await page.getByTestId('alerts-explain').click()
+  await page.getByTestId('alerts-explainer').waitFor()
   await shot('staff-alerts')
 
   // ---- 镇网格办：花名册、新增工作人员、邀请码 ---------------------------------------------------------

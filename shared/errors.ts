@@ -1,6 +1,8 @@
 /**
  * The error codes every function may answer with (docs/architecture.md, "Function envelope"),
- * and the one table of Chinese messages they are shown with.
+ * and the one table of Chinese messages they are shown with. The client's error type is these codes
+ * plus its own NETWORK; docs/api.md is generated from this table and each action's declaration
+ * (shared/schemas/actionErrors.ts).
  */
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -27,6 +29,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL: '系统繁忙，请稍后再试',
 }
 
+/**
+ * Codes any action can answer, so declarations leave them out: a malformed or oversized request
+ * (INVALID_INPUT), a call without a WeChat identity (UNAUTHENTICATED) and an unexpected failure
+ * (INTERNAL).
+ */
+export const ANY_ACTION_ERRORS = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'INTERNAL',
+] as const satisfies readonly ErrorCode[]
+
+/** Per action of one function, the codes it can answer besides ANY_ACTION_ERRORS. */
+export type ActionErrors<A extends string> = { readonly [K in A]: readonly ErrorCode[] }
+
+/** One entry of INVALID_INPUT's `details`: the field (dotted path; '' for the body as a whole) and why. */
+export interface InputIssue {
+  path: string
+  message: string
+}
+
 export interface AppError {
   code: ErrorCode
   message: string
@@ -40,3 +62,10 @@ export const appError = (code: ErrorCode, message?: string, details?: unknown): 
     : { code, message: message ?? ERROR_MESSAGES[code], details }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+/** INVALID_INPUT about the request as a whole (unknown action, not an object, too large or deep). */
+export const bodyIssue = (message: string, path = ''): AppError => ({
+  code: 'INVALID_INPUT',
+  message,
+  details: [{ path, message }] satisfies InputIssue[],
+})

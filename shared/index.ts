@@ -12,15 +12,18 @@ export * from './model/dropUndefined'
 
 // request and response schemas
 export * from './schemas/limits'
+export * from './schemas/inputShape'
 export * from './schemas/envelope'
 export * from './schemas/ticketView'
 export * from './schemas/ticketsFunction'
 export * from './schemas/tasksFunction'
 export * from './schemas/supervisionFunction'
+export * from './schemas/residentsPrivacy'
 export * from './schemas/residentsFunction'
 export * from './schemas/rosterFunction'
 export * from './schemas/messagesFunction'
 export * from './schemas/sweeperFunction'
+export * from './schemas/actionErrors'
 export * from './schemas/functions'
 
 // calendar
@@ -43,6 +46,7 @@ export * from './tickets/transition'
 export * from './tickets/ticketNumber'
 export * from './tickets/ticketCounter'
 export * from './tickets/inboxKey'
+export * from './tickets/residentTimeline'
 
 // routing and permissions
 export * from './routing/routeTicket'
@@ -59,3 +63,10 @@ export * from './notifications/resolveTemplateConfig'
 export * from './notifications/subscriptionCredits'
 export * from './model/actors'
 export * from './schemas/configSchemas'
+export * from './geo/wgs84ToGcj02'
+
+// supervision: alert channels, robot messages, lateness, 改派 and 催办
+export * from './notifications/alertChannels'
+export * from './notifications/robotMessages'
+export * from './deadlines/lateness'
+export { REMIND_INTERVAL_MS, lastReminderBy, chaseNotice } from './tickets/chaseTicket'

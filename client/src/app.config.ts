@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/messages/index',
     'pages/grid/index',
     'pages/bind/index',
+    'pages/me/index',
   ],
   subPackages: [
     {
@@ -32,8 +33,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
   },
-  // The report form's optional "添加位置" (wx.getLocation needs both declarations).
-  requiredPrivateInfos: ['getLocation'],
+  // The report form's place: the phone's position (getLocation) or a place picked on the map
+  // (chooseLocation); both must be declared, and getLocation needs the permission text too.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '用于标注您上报的问题发生在哪里' } },
   lazyCodeLoading: 'requiredComponents',
 })

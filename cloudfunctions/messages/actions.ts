@@ -7,7 +7,8 @@ import { pageWhere, toPage } from '../_lib/store/cursor'
 import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
 import type { NotificationDocument } from '../_lib/outbox/outbox'
-import { creditsOf, grantCredit } from '../_lib/outbox/subscriptions'
+import { creditsOf } from '../_lib/outbox/subscriptions'
+import { recordSubscribeReport, robotReaches } from '../_lib/outbox/channels/subscribe'
 
 type Req<A extends MessagesRequest['action']> = Extract<MessagesRequest, { action: A }>
 
@@ -96,7 +97,7 @@ export async function reportSubscriptions(req: Req<'reportSubscriptions'>, ctx: 
     throw new AppError('INVALID_INPUT', '未知的订阅消息模板', [
       { path: 'results', message: `未知的模板：${unknown.join('、')}` },
     ])
-  for (const id of ids) if (req.results[id] === 'accept') await grantCredit(townId, ctx.openid, id, ctx.now)
+  await recordSubscribeReport(config.templates, townId, ctx.openid, req.results, ctx.now)
   return { credits: await creditsOf(ctx.openid, ids) }
 }
 
@@ -119,6 +120,8 @@ export async function subscriptionCredits(req: Req<'subscriptionCredits'>, ctx: 
       templateId: t.templateId,
       title: t.title,
       credits: credits[t.templateId],
+      longTerm: t.longTerm,
     })),
+    groupRobot: caller.staff !== null && robotReaches(config.alerts, caller.staff),
   }
 }

@@ -17,7 +17,8 @@ import { defaultTownId, townConfig } from '../_lib/store/config'
 import { findStaff, requireStaff } from '../_lib/entry/context'
 import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
-import { inTransaction } from '../_lib/store/transactions'
+import { Abort, inTransaction, isDuplicateKey } from '../_lib/store/transactions'
+import { idFor } from '../_lib/flows/submission'
 import { structureUpdates } from './structure'
 
 type Req<A extends RosterRequest['action']> = Extract<RosterRequest, { action: A }>
@@ -83,9 +84,17 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
   if (roles.includes('villageGuide') && villageIds.length === 0) {
     throw new AppError('INVALID_INPUT', '村级指导员需要选择村', [{ path: 'villageIds', message: '请选择村' }])
   }
+  // Town guides and supervisors act in the villages they are linked to, not town-wide.
+  if (roles.some((r) => r === 'townGuide' || r === 'townSupervisor') && villageIds.length === 0) {
+    throw new AppError('INVALID_INPUT', '镇级指导员和督导员需要选择负责的村', [
+      { path: 'villageIds', message: '请选择负责的村' },
+    ])
+  }
 
   const { code, expiresAt } = freshInvite(ctx.now)
-  const staffId = `st_${ctx.now.getTime().toString(36)}${randomInt(36 ** 6).toString(36)}`
+  const staffId = req.clientRequestId
+    ? idFor('st', ctx.openid, req.clientRequestId)
+    : `st_${ctx.now.getTime().toString(36)}${randomInt(36 ** 6).toString(36)}`
   const staff: Staff = {
     _id: staffId,
     townId: admin.townId,
@@ -97,12 +106,28 @@ export async function createStaff(req: Req<'createStaff'>, ctx: ActionContext) {
     invite: { code, expiresAt, usedAt: null },
     active: true,
   }
-  await inTransaction(async (txn) => {
-    await txn.collection(C.staff).add({ data: { ...staff, createdAt: ctx.now.toISOString() } })
+  const created = await inTransaction(async (txn) => {
+    try {
+      await txn.collection(C.staff).add({ data: { ...staff, createdAt: ctx.now.toISOString() } })
+    } catch (err) {
+      // a retry of the same request id: the first call's entry stands, whatever this one says
+      if (isDuplicateKey(err)) return new Abort(false)
+      throw err
+    }
     for (const u of structureUpdates(staff, grids))
       await txn.collection(u.collection).doc(u.id).update({ data: u.data })
+    return true
   })
+  if (!created) return firstAnswer(admin.townId, staffId)
   return { staffId, inviteCode: code, inviteExpiresAt: expiresAt }
+}
+
+/** What the first createStaff of a request id answered: its entry and the invite it still holds. */
+async function firstAnswer(townId: string, staffId: string) {
+  const { data } = await db().collection<Staff>(C.staff).where({ _id: staffId, townId }).limit(1).get()
+  const entry = data[0]
+  if (!entry?.invite) throw new AppError('CONFLICT', '添加未完成，请重试')
+  return { staffId, inviteCode: entry.invite.code, inviteExpiresAt: entry.invite.expiresAt }
 }
 
 /**

@@ -1,7 +1,5 @@
 import {
   TICKET_NUMBER_PATTERN,
-  TOWN_ROLES,
-  hasRole,
   type Staff,
   type SupervisionRequest,
   type Ticket,
@@ -26,8 +24,11 @@ const supervisorCommand = (
   command: TicketCommand,
 ) => callerCommand(ctx, req, command, 'staff')
 
-/** A named assignee must be active staff of this town who can act in the target grid. */
-async function checkAssignee(
+/**
+ * A named assignee must be active staff of this town who can act in the target grid: its grid
+ * worker, a guide or supervisor of its village, or the grid office.
+ */
+export async function checkAssignee(
   townId: string,
   staffId: string,
   grid: { _id: string; villageId: string },
@@ -38,8 +39,9 @@ async function checkAssignee(
     data.townId === townId &&
     data.active &&
     ((data.roles.includes('gridWorker') && data.scope.gridIds.includes(grid._id)) ||
-      (data.roles.includes('villageGuide') && data.scope.villageIds.includes(grid.villageId)) ||
-      hasRole(data, ...TOWN_ROLES))
+      (data.roles.some((r) => r === 'villageGuide' || r === 'townGuide' || r === 'townSupervisor') &&
+        data.scope.villageIds.includes(grid.villageId)) ||
+      data.roles.includes('admin'))
   if (!fits)
     throw new AppError('INVALID_INPUT', '办理人不在目标网格', [
       { path: 'assigneeId', message: '办理人不在目标网格' },

@@ -1,9 +1,10 @@
 /**
- * 巡查/摸排 (DESIGN.md §1): the grid worker logs a patrol; a problem it found enters the same loop
- * as a resident's report (source `patrol`), written in the same transaction as the log. Both are
- * idempotent on the client's request id.
+ * 巡查/摸排: the grid worker logs a patrol; a problem it found enters the same loop as a resident's
+ * report (source `patrol`), written in the same transaction as the log. Both are idempotent on the
+ * client's request id: a retry answers the record the first call made, even when the retry's
+ * content differs (an issue added or dropped) — the first write wins, as for a report.
  */
-import { can, type TasksRequest } from '@shared/index'
+import { can, type Actor, type GeoPoint, type Grid, type TasksRequest } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
 import { checkText } from '../_lib/platform/contentSecurity'
@@ -26,7 +27,7 @@ export interface PatrolDocument {
   kind: 'patrol' | 'survey'
   note: string
   photos: string[]
-  location: { latitude: number; longitude: number; address?: string } | null
+  location: GeoPoint | null
   ticketId: string | null
   ticketNumber: string | null
   createdAt: string
@@ -69,24 +70,50 @@ export async function patrol(req: PatrolRequest, ctx: ActionContext) {
       await db().collection(C.patrols).add({ data: doc })
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
+      return answered(doc._id)
     }
     return { patrolId: doc._id, ticketId: null, ticketNumber: null }
   }
 
   await checkText(ctx.openid, req.note)
+  try {
+    return await patrolWithIssue(req, req.issue, ctx, caller.actor, grid, log)
+  } catch (err) {
+    // The log exists from an earlier try of this request without an issue: that one stands.
+    if (!isDuplicateKey(err)) throw err
+    return answered(log(null, null)._id)
+  }
+}
+
+/** What the first call of a request id answered (its log is written, so it is read back). */
+async function answered(patrolId: string) {
+  const { data } = await db().collection<PatrolDocument>(C.patrols).doc(patrolId).get()
+  if (!data) throw new AppError('CONFLICT', '巡查记录未完成，请重试')
+  return { patrolId, ticketId: data.ticketId, ticketNumber: data.ticketNumber }
+}
+
+async function patrolWithIssue(
+  req: PatrolRequest,
+  issue: NonNullable<PatrolRequest['issue']>,
+  ctx: ActionContext,
+  actor: Actor,
+  grid: Grid,
+  log: (ticketId: string | null, ticketNumber: string | null) => PatrolDocument,
+) {
   const { ticket } = await submitConcern(
-    caller.actor,
+    actor,
     ctx.openid,
     ctx.env,
     grid,
     {
       clientRequestId: req.clientRequestId,
-      categoryCode: req.issue.categoryCode,
-      description: req.issue.description,
+      categoryCode: issue.categoryCode,
+      description: issue.description,
       photos: req.photos,
       location: req.location,
       anonymous: false,
       source: 'patrol',
+      signForSelf: true,
     },
     ctx.now,
     async (txn, t) => {

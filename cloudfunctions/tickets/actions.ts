@@ -2,7 +2,9 @@ import {
   OPEN_STATUSES,
   can,
   dropUndefined,
+  refusalMessage,
   presentTicket,
+  type Grid,
   type Resident,
   type TicketCommand,
   type TicketStatus,
@@ -19,7 +21,8 @@ import {
   type Caller,
 } from '../_lib/entry/context'
 import type { ActionContext } from '../_lib/entry/defineActions'
-import { directory, staffNames } from '../_lib/store/directory'
+import { directory } from '../_lib/store/directory'
+import { staffContacts } from '../_lib/store/staffContacts'
 import { AppError } from '../_lib/entry/envelope'
 import { requireOwnUploads } from '../_lib/platform/photos'
 import { loadGrid } from '../_lib/flows/routing'
@@ -34,20 +37,22 @@ const DONE: readonly TicketStatus[] = ['closed', 'rejected']
 
 /**
  * The reporter's capacity: an informant or grid worker reporting for a neighbour (代报) acts from
- * the roster, in one of their grids; anyone else reports as a resident of their home grid (or of
- * the grid on the QR code they scanned, in their own town).
+ * the roster, in the neighbour's grid — one of their grids, or another grid of a village in their
+ * scope (the neighbour across the lane may belong to the next group); anyone else reports as a
+ * resident of their home grid (or of the grid on the QR code they scanned, in their own town).
  */
 async function reporterFor(
   req: Req<'submit'>,
   ctx: ActionContext,
-): Promise<{ caller: Caller; gridId: string }> {
+): Promise<{ caller: Caller; gridId: string; inScope?: (grid: Grid) => boolean }> {
   if (req.onBehalfOf !== undefined) {
     const caller = await loadCaller(ctx.openid, { staff: true })
     const staff = requireStaff(caller, 'informant', 'gridWorker')
     const gridId = req.gridId ?? staff.scope.gridIds[0]
-    if (gridId === undefined || !staff.scope.gridIds.includes(gridId))
-      throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
-    return { caller, gridId }
+    if (gridId === undefined) throw new AppError('FORBIDDEN', '只能代报本网格群众反映的问题')
+    const inScope = (grid: Grid) =>
+      staff.scope.gridIds.includes(grid._id) || staff.scope.villageIds.includes(grid.villageId)
+    return { caller, gridId, inScope }
   }
   const resident = await findResident(ctx.openid)
   // Only a caller without a home grid is looked up in the roster (a worker reporting for themself).
@@ -80,8 +85,10 @@ function reporterContact(
 }
 
 export async function submit(req: Req<'submit'>, ctx: ActionContext) {
-  const { caller, gridId } = await reporterFor(req, ctx)
+  const { caller, gridId, inScope } = await reporterFor(req, ctx)
   const grid = await loadGrid(requireTown(caller), gridId)
+  if (inScope !== undefined && !inScope(grid))
+    throw new AppError('FORBIDDEN', '只能代报您负责的村组的群众反映的问题')
   const { ticket } = await submitConcern(
     caller.actor,
     ctx.openid,
@@ -123,18 +130,24 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
   const ticket = await getTicket(requireTown(caller), req.ticketId)
   if (ticket === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
   if (!can(caller.actor, 'view', { kind: 'ticket', ticket }))
-    throw new AppError('FORBIDDEN', '您不能查看这张工单')
+    throw new AppError(
+      'FORBIDDEN',
+      caller.staff === null ? '您不能查看这张工单' : refusalMessage(caller.actor, ticket, '查看'),
+    )
   // The directory is cached per warm instance; the assignee's name costs one read when there is one.
   const [dir, staff] = await Promise.all([
     directory(ticket.townId),
-    staffNames(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
+    staffContacts(ticket.townId, ticket.assigneeId === null ? [] : [ticket.assigneeId]),
   ])
+  const assignee = ticket.assigneeId === null ? undefined : staff[ticket.assigneeId]
+  const callable = can(caller.actor, 'viewAssigneeContact', { kind: 'ticket', ticket })
   return {
     ticket: {
       ...presentTicket(ticket, caller.actor),
       gridName: dir.grids.get(ticket.gridId)?.name ?? null,
       villageName: dir.villages.get(ticket.villageId)?.name ?? null,
-      assigneeName: ticket.assigneeId === null ? null : (staff[ticket.assigneeId] ?? null),
+      assigneeName: assignee?.name ?? null,
+      assigneePhone: callable ? (assignee?.phone ?? null) : null,
     },
   }
 }

@@ -4,14 +4,13 @@
  * may write into nested objects), after a leading `$match` has narrowed the input or a leading
  * `$geoNear` (see geo/geoNear.ts) has selected and ordered it.
  */
-import { Aggregator } from 'mingo'
 import { matching } from './query'
 import type { ReadView } from './view'
 import { dbErrors } from './errors'
 import { clonePlain, isPlainObject, parseEJSON, type PlainObject } from './ejson'
 import { extractNear } from './geo/near'
 import { geoNearStage } from './geo/geoNear'
-import { geoContext } from './geo/operators'
+import { aggregator } from './mongo'
 
 export interface Stage {
   stageKey: string
@@ -55,10 +54,8 @@ export function runPipeline(view: ReadView, coll: string, pipeline: PlainObject[
     input = Array.from(view.scan(coll), clonePlain)
   }
   if (rest.length === 0) return input
-  const aggregator = new Aggregator(rest as never[], {
-    context: geoContext,
-    collectionResolver: (name: string) =>
-      view.hasCollection(name) ? Array.from(view.scan(name), clonePlain) : [],
-  })
-  return aggregator.run(input) as PlainObject[]
+  const run = aggregator(rest, (name) =>
+    view.hasCollection(name) ? Array.from(view.scan(name), clonePlain) : [],
+  )
+  return run.run(input) as PlainObject[]
 }

@@ -40,15 +40,17 @@ export const dbErrors = {
       'DATABASE_REQUEST_FAILED',
       `[FailedOperation] E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
     ),
+  // The two transaction messages are CloudBase's own words (the "30 seconds" included, whatever
+  // timeout the local service was opened with).
   conflict: () =>
     new DbError(
       'DATABASE_TRANSACTION_CONFLICT',
-      '[ResourceUnavailable.TransactionConflict] Transaction is conflicted, maybe caused by concurrent operation. Please retry.',
+      '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
     ),
-  transactionNotExist: (id: unknown) =>
+  transactionNotExist: () =>
     new DbError(
       'DATABASE_TRANSACTION_FAIL',
-      `[ResourceUnavailable.TransactionNotExist] Transaction ${String(id)} does not exist: it expired, was committed or was aborted.`,
+      '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
     ),
   invalidParam: (message: string) => new DbError('INVALID_PARAM', `[InvalidParameter] ${message}`),
   requestFailed: (message: string) => new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${message}`),

@@ -126,7 +126,10 @@ export class Protocol {
     return { requestId: req.requestId, data }
   }
 
-  /** `where(…).updateAndReturn(data)`: updates the first match, answers it as it is afterwards. */
+  /**
+   * `where(…).updateAndReturn(data)`: updates the first match, answers it as it is afterwards.
+   * A findAndModify: `updated` is 1 whenever a document matched, changed or not (CloudBase).
+   */
   private modifyAndReturnDoc(req: Request): Answer {
     const b = req.body
     const coll = collectionName(b)
@@ -147,7 +150,7 @@ export class Protocol {
     const doc = result.docs[0]
     return {
       requestId: req.requestId,
-      data: { updated: result.updated, doc: doc ? stringifyEJSON(doc) : null },
+      data: { updated: result.matched, doc: doc ? stringifyEJSON(doc) : null },
     }
   }
 

@@ -2,14 +2,13 @@
  * Reading with MongoDB semantics (mingo): filter, order, offset/limit, projection.
  * Lookups by `_id` (what every `doc(id)` call sends) use the collection's Map instead of a scan.
  */
-import { Query, find } from 'mingo'
 import { compare, resolve } from 'mingo/util'
 import type { DocId } from './journal'
 import type { Doc } from './store'
 import type { ReadView } from './view'
 import { isDate, isPlainObject, type PlainObject } from './ejson'
 import { byDistance, extractNear } from './geo/near'
-import { geoContext } from './geo/operators'
+import { compileQuery, project } from './mongo'
 
 export interface FindSpec {
   query: PlainObject
@@ -61,7 +60,7 @@ export function matching(view: ReadView, coll: string, query: PlainObject, max =
 function filtered(view: ReadView, coll: string, query: PlainObject, max: number): Doc[] {
   const ids = idsOf(query)
   if (ids) {
-    const rest = Object.keys(query).length > 1 ? new Query(query, { context: geoContext }) : null
+    const rest = Object.keys(query).length > 1 ? compileQuery(query) : null
     const out: Doc[] = []
     for (const id of ids) {
       const doc = view.get(coll, id)
@@ -78,7 +77,7 @@ function filtered(view: ReadView, coll: string, query: PlainObject, max: number)
     }
     return out
   }
-  const compiled = new Query(query, { context: geoContext })
+  const compiled = compileQuery(query)
   for (const doc of view.scan(coll)) {
     if (compiled.test(doc)) {
       out.push(doc)
@@ -104,7 +103,7 @@ export function findPage(view: ReadView, coll: string, spec: FindSpec): PlainObj
     page = matching(view, coll, spec.query, offset + limit).slice(offset)
   }
   if (spec.projection && Object.keys(spec.projection).length > 0) {
-    page = find(page, {}, spec.projection).all() as PlainObject[]
+    page = project(page, spec.projection)
   }
   return page
 }

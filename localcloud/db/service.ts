@@ -17,8 +17,11 @@ import { decodeValue, type PlainObject } from './ejson'
 export interface DatabaseServiceOptions {
   /** The cloud's clock: `db.serverDate()` and generated `_id`s use it. Default: the system clock. */
   now?: () => Date
-  /** A transaction not committed this long after its start is discarded. Default 10 000 ms. */
+  /** A transaction not committed this long after startTransaction is discarded. Default 30 000 ms
+   * (CloudBase: "transaction must be commit or abort in 30 seconds"). */
   transactionTimeoutMs?: number
+  /** Milliseconds of a monotonic clock, for transaction expiry. Default: `performance.now()`. */
+  transactionClock?: () => number
 }
 
 export class DatabaseService {
@@ -34,7 +37,7 @@ export class DatabaseService {
     opts: DatabaseServiceOptions,
   ) {
     this.now = opts.now ?? (() => new Date())
-    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 10_000)
+    this.txns = new Transactions(store, opts.transactionTimeoutMs ?? 30_000, opts.transactionClock)
     this.protocol = new Protocol(store, this.txns)
   }
 

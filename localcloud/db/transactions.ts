@@ -1,12 +1,14 @@
 /**
  * Transactions with snapshot isolation and first-writer-wins conflicts, like the cloud's MongoDB:
- * - a transaction reads the committed state as of its start, plus its own writes;
+ * - a transaction reads the committed state as of its first operation (MongoDB chooses a
+ *   transaction's read timestamp when its first read or write runs, not at startTransaction: a
+ *   document committed in between is visible to it), plus its own writes;
  * - writing a document that another open transaction has written, or that was committed after
- *   this transaction started, fails at once with DATABASE_TRANSACTION_CONFLICT and discards the
+ *   this transaction's snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and discards the
  *   transaction (MongoDB aborts a transaction on a write conflict);
  * - commit re-checks every written document against writes committed meanwhile outside any
  *   transaction, and fails with DATABASE_TRANSACTION_CONFLICT (which `runTransaction` retries);
- * - a transaction not committed within `timeoutMs` of its start is discarded.
+ * - a transaction not committed within `timeoutMs` of startTransaction is discarded (CloudBase: 30 s).
  * Expiry is checked lazily, so no timer keeps the process alive.
  */
 import { randomBytes } from 'node:crypto'
@@ -17,8 +19,8 @@ import { Overlay, WriteSet, snapshotView } from './view'
 
 interface Txn {
   id: string
-  /** Store version the transaction reads. */
-  start: number
+  /** Store version the transaction reads; set by its first operation. */
+  start: number | undefined
   startedAt: number
   writes: WriteSet
   locked: Set<string>
@@ -47,7 +49,7 @@ export class Transactions {
     const id = randomBytes(16).toString('hex')
     this.open.set(id, {
       id,
-      start: this.store.version,
+      start: undefined,
       startedAt: this.clock(),
       writes: new WriteSet(),
       locked: new Set(),
@@ -62,21 +64,22 @@ export class Transactions {
    */
   view(id: string): Overlay {
     const txn = this.live(id)
-    const soFar = new Overlay(snapshotView(this.store, txn.start), txn.writes)
+    const soFar = new Overlay(snapshotView(this.store, this.snapshot(txn)), txn.writes)
     return new Overlay(soFar, new WriteSet(), (write) => this.claim(txn, write))
   }
 
   record(id: string, writes: Write[]): void {
     const txn = this.open.get(id)
-    if (!txn) throw dbErrors.transactionNotExist(id)
+    if (!txn) throw dbErrors.transactionNotExist()
     for (const w of writes) txn.writes.set(w)
   }
 
   commit(id: string): void {
     const txn = this.live(id)
     const writes = txn.writes.all()
+    const start = this.snapshot(txn)
     for (const w of writes) {
-      if (this.store.lastChange(w.coll, w.id) > txn.start || !this.store.hasCollection(w.coll)) {
+      if (this.store.lastChange(w.coll, w.id) > start || !this.store.hasCollection(w.coll)) {
         this.discard(txn)
         this.prune()
         throw dbErrors.conflict()
@@ -99,10 +102,16 @@ export class Transactions {
     this.prune()
   }
 
+  /** The transaction's snapshot version, taken now if this is its first operation. */
+  private snapshot(txn: Txn): number {
+    if (txn.start === undefined) txn.start = this.store.version
+    return txn.start
+  }
+
   private live(id: string): Txn {
     this.expire()
     const txn = this.open.get(id)
-    if (!txn) throw dbErrors.transactionNotExist(id)
+    if (!txn) throw dbErrors.transactionNotExist()
     return txn
   }
 
@@ -111,7 +120,8 @@ export class Transactions {
     const key = lockKey(write.coll, write.id)
     const holder = this.locks.get(key)
     const conflicted =
-      (holder !== undefined && holder !== txn.id) || this.store.lastChange(write.coll, write.id) > txn.start
+      (holder !== undefined && holder !== txn.id) ||
+      this.store.lastChange(write.coll, write.id) > this.snapshot(txn)
     if (conflicted) {
       this.discard(txn)
       this.prune()
@@ -141,8 +151,9 @@ export class Transactions {
 
   private prune(): void {
     let oldest: number | undefined
-    for (const txn of this.open.values())
-      oldest = oldest === undefined ? txn.start : Math.min(oldest, txn.start)
+    for (const { start } of this.open.values()) {
+      if (start !== undefined) oldest = oldest === undefined ? start : Math.min(oldest, start)
+    }
     this.store.pruneHistory(oldest)
   }
 }

@@ -3,13 +3,14 @@
  * for `doc().set()`), upsert, remove. Every write goes through an Overlay, never into the store.
  */
 import { randomBytes } from 'node:crypto'
-import { update as applyUpdate } from 'mingo'
+import { applyUpdate } from './mongo'
 import { matching } from './query'
 import type { Doc } from './store'
 import type { Overlay } from './view'
 import type { DocId } from './journal'
 import { dbErrors } from './errors'
 import { clonePlain, isPlainObject, stringifyEJSON, type PlainObject } from './ejson'
+import { checkInsertable, checkStorable } from './fieldNames'
 
 /** A cloud-style `_id`: 32 hex characters, the first 8 the creation time in seconds. */
 export function newId(now: Date): string {
@@ -26,6 +27,7 @@ export function insertDocs(view: Overlay, coll: string, docs: PlainObject[], now
   const prepared: Doc[] = docs.map((d) => {
     if (d._id !== undefined && asId(d._id) === undefined)
       throw dbErrors.invalidParam('_id must be a string or a number')
+    checkInsertable(d)
     return { _id: asId(d._id) ?? newId(now), ...withoutId(d) }
   })
   const seen = new Set<DocId>()
@@ -48,6 +50,11 @@ export interface ModifySpec {
 
 export interface ModifyResult {
   matched: number
+  /**
+   * CloudBase's `updated`. For update operators (`update()`), MongoDB's nModified: a matched
+   * document the update leaves as it was is not counted. For a replacement (`doc().set()`), every
+   * matched document (CloudBase's docs: "1 if the _id exists"), even when its content is unchanged.
+   */
   updated: number
   upsertId?: DocId
   /** The documents after the update, in the order they were updated. */
@@ -73,14 +80,19 @@ function withoutId(doc: PlainObject): PlainObject {
 }
 
 function updated(doc: Doc, spec: ModifySpec): Doc {
-  if (!spec.merge) return { _id: doc._id, ...withoutId(spec.data) }
+  if (!spec.merge) {
+    const replacement = { _id: doc._id, ...withoutId(spec.data) }
+    checkStorable(replacement)
+    return replacement
+  }
   const next = clonePlain(doc)
-  applyUpdate(next, toModifier(spec.data) as never)
+  applyUpdate(next, toModifier(spec.data))
   if (next._id !== doc._id) {
     throw dbErrors.requestFailed(
       "Performing an update on the path '_id' would modify the immutable field '_id'",
     )
   }
+  checkStorable(next)
   return next
 }
 
@@ -105,7 +117,7 @@ export function modifyDocs(view: Overlay, coll: string, spec: ModifySpec, now: D
     const seed = seedFromQuery(spec.query)
     const id = asId(seed._id) ?? newId(now)
     const base: Doc = { _id: id, ...withoutId(seed) }
-    const doc = spec.merge ? updated(base, { ...spec, merge: true }) : { _id: id, ...withoutId(spec.data) }
+    const doc = updated(base, spec)
     view.put(coll, doc)
     return { matched: 0, updated: 0, upsertId: id, docs: [doc] }
   }
@@ -118,7 +130,7 @@ export function modifyDocs(view: Overlay, coll: string, spec: ModifySpec, now: D
     view.put(coll, next)
     changed += 1
   }
-  return { matched: targets.length, updated: changed, docs }
+  return { matched: targets.length, updated: spec.merge ? changed : targets.length, docs }
 }
 
 export function removeDocs(view: Overlay, coll: string, query: PlainObject, multi: boolean): number {

@@ -25,10 +25,13 @@ export class HttpError extends Error {
 export const MB = 1024 * 1024
 
 /**
- * Reads the whole body. A body over `limit` bytes becomes a 413 once the client has finished sending
- * (the excess is discarded, not kept), so the client can read the answer; a runaway body far past
- * the limit is cut off.
+ * A body past its limit is still read to its end (and dropped, never kept), so the client that sent
+ * it gets the JSON answer instead of a reset connection. Only a runaway body past this many bytes is
+ * cut off.
  */
+export const DRAIN_LIMIT = 64 * MB
+
+/** Reads the whole body; one over `limit` bytes becomes a 413 once the client has finished sending. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     const tooLarge = () =>
@@ -41,17 +44,44 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length
       if (size > limit) over = true
       if (!over) chunks.push(chunk)
-      else if (size > limit * 4) req.destroy()
+      else if (size > DRAIN_LIMIT) req.destroy()
     })
     req.on('end', () => (over ? reject(tooLarge()) : resolvePromise(Buffer.concat(chunks))))
     req.on('error', (err) => reject(over ? tooLarge() : err))
   })
 }
 
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (strings
+ * skipped): stops as soon as `limit` is passed, so a 5,000-deep body is refused for the price of a
+ * scan and never reaches a parser or a worker.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return false
+}
+
+/** Nesting a JSON body may have (the platform's limit; functions enforce their own, smaller one). */
+export const JSON_DEPTH_LIMIT = 32
+
 /** Parses a JSON object body; an empty body is `{}`. */
 export function parseJsonObject(body: Buffer): Record<string, unknown> {
   const text = body.toString('utf8').trim()
   if (!text) return {}
+  if (jsonDepthExceeds(text, JSON_DEPTH_LIMIT))
+    throw new HttpError(400, 'INVALID_INPUT', `请求内容嵌套过深（最多 ${JSON_DEPTH_LIMIT} 层）`)
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -91,7 +121,10 @@ export function sendError(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  sendJson(res, status, { ok: false, error: { code, message } }, headers)
+  // as the functions' envelope: INVALID_INPUT always says what was wrong, for the body as a whole
+  const error =
+    code === 'INVALID_INPUT' ? { code, message, details: [{ path: '', message }] } : { code, message }
+  sendJson(res, status, { ok: false, error }, headers)
 }
 
 /** The first value of a header, trimmed; '' when absent. */

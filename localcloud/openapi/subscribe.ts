@@ -1,7 +1,8 @@
 /**
  * Subscribe messages as WeChat enforces them: a template must exist (40037); the data must carry
  * exactly the template's keywords and each value must fit its type (47003); a one-time template
- * needs a credit the user granted by tapping "allow" (43101), spent by the send. Credits and
+ * needs a credit the user granted by tapping "allow" (43101), spent by the send; a long-term one
+ * needs one "allow" (43101 without it) and keeps it. Credits and
  * delivered messages are journaled in DATA_DIR so they survive a restart.
  */
 import { randomBytes } from 'node:crypto'
@@ -13,7 +14,7 @@ import { checkKeyword } from './keywords'
 export interface Template {
   id: string
   title: string
-  /** Long-term subscriptions (government / public service) need no credit. */
+  /** Long-term subscriptions (government / public service): one "allow" is kept, not spent by sends. */
   longTerm?: boolean
   keywords: Array<{ key: string; name: string }>
 }
@@ -120,8 +121,8 @@ export class SubscribeService {
     const problem = checkData(template, data as Record<string, unknown>)
     if (problem) return wxError(47003, `argument invalid! ${problem}`)
     const k = key(touser, template.id)
-    if (!template.longTerm && (this.credits.get(k) ?? 0) < 1)
-      return wxError(43101, 'user refuse to accept the msg')
+    // One-time: a credit per "allow", spent below. Long-term: one "allow" ever, never spent.
+    if ((this.credits.get(k) ?? 0) < 1) return wxError(43101, 'user refuse to accept the msg')
     const message: DeliveredMessage = {
       touser,
       templateId: template.id,

@@ -1,4 +1,8 @@
-/** `POST /api/functions/<name>`: a mini-program user's call of a cloud function (the h5 build's path). */
+/**
+ * `POST /api/functions/<name>`: a mini-program user's call of a cloud function (the h5 build's path).
+ * Every answer is the functions' envelope with a code of their one table (shared/errors.ts): a body
+ * over the limit is HTTP 413 INVALID_INPUT, a timeout HTTP 504 INTERNAL (docs/api.md, "HTTP").
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { App } from '../app'
 import type { Invocation } from '../host'
@@ -18,7 +22,7 @@ export function sendInvocation(res: ServerResponse, inv: Invocation): void {
       console.error(
         `[localcloud] ${record.functionName} (${record.id}) timed out; worker ${record.workerId} killed`,
       )
-      return sendError(res, 504, 'TIMEOUT', '云函数执行超时，请稍后重试', headers)
+      return sendError(res, 504, 'INTERNAL', '云函数执行超时，请稍后重试', headers)
     case 'error':
       console.error(
         `[localcloud] ${record.functionName} (${record.id}) threw:\n${outcome.stack ?? outcome.message}`,
@@ -42,7 +46,7 @@ export async function handleFunctionCall(
   if (!FunctionRegistry.isValidName(name) || !app.registry.get(name)) {
     throw new HttpError(404, 'NOT_FOUND', `云函数 ${name} 不存在`)
   }
-  const data = parseJsonObject(await readBody(req, FUNCTION_BODY_LIMIT))
+  const data = parseJsonObject(await readFunctionBody(req))
   const appid = header(req, 'x-wx-appid') || app.config.appId
   const unionid = header(req, 'x-wx-unionid') || undefined
   const inv = await app.host.invoke({
@@ -54,6 +58,17 @@ export async function handleFunctionCall(
   })
   if (!inv) throw new HttpError(404, 'NOT_FOUND', `云函数 ${name} 不存在`)
   sendInvocation(res, inv)
+}
+
+/** The body, or 413 INVALID_INPUT (a function caller only ever sees the functions' codes). */
+async function readFunctionBody(req: IncomingMessage): Promise<Buffer> {
+  try {
+    return await readBody(req, FUNCTION_BODY_LIMIT)
+  } catch (err) {
+    if (err instanceof HttpError && err.code === 'PAYLOAD_TOO_LARGE')
+      throw new HttpError(413, 'INVALID_INPUT', err.message)
+    throw err
+  }
 }
 
 function clientIp(req: IncomingMessage): string {

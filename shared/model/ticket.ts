@@ -42,9 +42,17 @@ export const OPEN_STATUSES: readonly TicketStatus[] = [
 
 export type TicketSource = 'resident' | 'informant' | 'patrol'
 
+/**
+ * Where the concern is: coordinates (GCJ-02, as WeChat's maps use) with the place's name and
+ * address when a map gave them, or only the words the reporter typed ("村口大樟树下") when the
+ * phone could not say where it is. Coordinates come as a pair or not at all.
+ */
 export interface GeoPoint {
-  latitude: number
-  longitude: number
+  latitude?: number
+  longitude?: number
+  /** The place's name from the map (`chooseLocation`), e.g. 石桥村村委会. */
+  name?: string
+  /** The address from the map, or the reporter's own description of the place. */
   address?: string
 }
 
@@ -55,6 +63,8 @@ export interface Reporter {
   role: Role
   name?: string
   phone?: string
+  /** Set when the reporter deleted their account: name shows 已注销, phone and openid are gone. */
+  erasedAt?: string
 }
 
 /** The neighbour an informant reports for (代报). */
@@ -183,6 +193,8 @@ export interface Ticket extends TownDocument {
   /** Set for content security `review` results: accepted, but flagged for a human. */
   flagged: boolean
   version: number
+  /** Set when the retention rule removed the contact details of this finished ticket. */
+  contactMaskedAt?: string
   timeline: TimelineEntry[]
   createdAt: string
   updatedAt: string

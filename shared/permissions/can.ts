@@ -1,11 +1,12 @@
-import { TOWN_ROLES, hasRole, type Actor } from '../model/roles'
+import { hasRole, type Actor, type Role } from '../model/roles'
 import type { Ticket } from '../model/ticket'
 import type { CommandType } from '../tickets/commands'
 
 /**
- * Who may do what, where (DESIGN.md §7): a grid worker in their grids, a village guide in their
- * villages, the town roles town-wide, a resident or informant on what they reported; everything
- * only within the actor's own town.
+ * Who may do what, where: a grid worker in their grids; a village guide, a town guide (联村) and a
+ * town supervisor in the villages of their scope (`scope.villageIds`); only the town grid office
+ * (admin) town-wide; a resident or informant on what they reported; everything only within the
+ * actor's own town.
  */
 export type PermissionAction =
   | CommandType
@@ -13,6 +14,8 @@ export type PermissionAction =
   | 'view'
   /** See the reporter's contact unmasked. */
   | 'viewContact'
+  /** See the responsible worker's phone (to call them): those who supervise the ticket. */
+  | 'viewAssigneeContact'
   /** The admin audit view: anonymous reporters included. */
   | 'audit'
   | 'viewBoard'
@@ -33,14 +36,20 @@ type Place = { villageId?: string; gridId?: string }
 
 const inGrid = (actor: Actor, p: Place) =>
   hasRole(actor, 'gridWorker') && p.gridId !== undefined && actor.scope.gridIds.includes(p.gridId)
-const inVillage = (actor: Actor, p: Place) =>
-  hasRole(actor, 'villageGuide') && p.villageId !== undefined && actor.scope.villageIds.includes(p.villageId)
-const townWide = (actor: Actor) => hasRole(actor, ...TOWN_ROLES)
+/** Roles that supervise the villages of their scope: the escalation ladder's three levels. */
+export const VILLAGE_SCOPED_ROLES: readonly Role[] = ['villageGuide', 'townGuide', 'townSupervisor']
+/** Guides, who also see the reporter's contact (supervisors see it masked). */
+const GUIDE_ROLES: readonly Role[] = ['villageGuide', 'townGuide']
+
+const villageOf = (actor: Actor, p: Place, roles: readonly Role[]) =>
+  hasRole(actor, ...roles) && p.villageId !== undefined && actor.scope.villageIds.includes(p.villageId)
+const inVillage = (actor: Actor, p: Place) => villageOf(actor, p, VILLAGE_SCOPED_ROLES)
+const townWide = (actor: Actor) => hasRole(actor, 'admin')
 
 /** Staff whose scope covers the place, at any level. */
 export const covers = (actor: Actor, p: Place): boolean =>
   inGrid(actor, p) || inVillage(actor, p) || townWide(actor)
-/** Guides and town roles: may correct and chase. */
+/** Guides and supervisors in their villages, the grid office anywhere: may correct and chase. */
 export const supervises = (actor: Actor, p: Place): boolean => inVillage(actor, p) || townWide(actor)
 
 export const isReporter = (actor: Actor, t: Pick<Ticket, 'reporter'>): boolean =>
@@ -71,15 +80,16 @@ const TICKET_RULES: Record<
   confirm: isReporter,
   reopen: isReporter,
   redispatch: (a, t) => a.kind === 'person' && supervises(a, t),
+  reassign: (a, t) => a.kind === 'person' && supervises(a, t),
   reject: (a, t) => a.kind === 'person' && supervises(a, t),
   markDuplicate: (a, t) => a.kind === 'person' && supervises(a, t),
   /** The system's ladder reminders, or a guide's manual 催办. */
   remind: (a, t) => isSystem(a) || supervises(a, t),
   view: (a, t) =>
     isSystem(a) || isReporter(a, t) || (a.kind === 'person' && (covers(a, t) || isAssignee(a, t))),
-  /** The assignee and their guides (DESIGN.md §7); supervisors and the admin see it masked. */
-  viewContact: (a, t) =>
-    a.kind === 'person' && (isAssignee(a, t) || inVillage(a, t) || hasRole(a, 'townGuide')),
+  /** The assignee and their guides (village and town, in scope); supervisors and the admin see it masked. */
+  viewContact: (a, t) => a.kind === 'person' && (isAssignee(a, t) || villageOf(a, t, GUIDE_ROLES)),
+  viewAssigneeContact: (a, t) => a.kind === 'person' && supervises(a, t),
   audit: isAdmin,
 }
 
@@ -107,3 +117,17 @@ export const can = (actor: Actor, action: PermissionAction, resource: Permission
       return resource.kind === 'ticket' && TICKET_RULES[action](actor, resource.ticket)
   }
 }
+
+/**
+ * The refusal's words when a guide or supervisor tries something on a ticket outside their
+ * villages (they can then tell a wrong scope from a missing right).
+ *
+ * @example
+ * refusalMessage(townGuideOfV02, ticketOfV01, '催办') // '这张工单不在您负责的村（社区），不能催办'
+ */
+export const refusalMessage = (actor: Actor, ticket: Pick<Ticket, 'villageId'>, label: string): string =>
+  actor.kind === 'person' &&
+  hasRole(actor, ...VILLAGE_SCOPED_ROLES) &&
+  !actor.scope.villageIds.includes(ticket.villageId)
+    ? `这张工单不在您负责的村（社区），不能${label}`
+    : `您没有权限对此工单进行“${label}”`

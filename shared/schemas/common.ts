@@ -84,14 +84,26 @@ export const wordsOrVoice = [
 export const reason = boundedText('原因', LIMITS.reasonMin, LIMITS.reasonMax)
 export const note = boundedText('说明', LIMITS.noteMin, LIMITS.noteMax)
 
-export const location = z.object(
-  {
-    latitude: z.number({ error: '位置无效' }).min(-90, '位置无效').max(90, '位置无效'),
-    longitude: z.number({ error: '位置无效' }).min(-180, '位置无效').max(180, '位置无效'),
-    address: z.string().trim().max(100, '地址不能超过 100 个字').optional(),
-  },
-  { error: '位置无效' },
-)
+/**
+ * Where: coordinates (both or neither) with the map's place name and address, or only a typed
+ * description of the place ("村口大樟树下") when the phone cannot tell where it is.
+ */
+export const location = z
+  .object(
+    {
+      latitude: z.number({ error: '位置无效' }).min(-90, '位置无效').max(90, '位置无效').optional(),
+      longitude: z.number({ error: '位置无效' }).min(-180, '位置无效').max(180, '位置无效').optional(),
+      name: z.string({ error: '地点名称无效' }).trim().max(50, '地点名称不能超过 50 个字').optional(),
+      address: z.string({ error: '地址无效' }).trim().max(100, '地址不能超过 100 个字').optional(),
+    },
+    { error: '位置无效' },
+  )
+  .superRefine((v, ctx) => {
+    if ((v.latitude === undefined) !== (v.longitude === undefined))
+      ctx.addIssue({ code: 'custom', path: ['latitude'], message: '位置无效：经纬度要一起给' })
+    else if (v.latitude === undefined && !v.address && !v.name)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: '请写明地点，或者获取位置' })
+  })
 
 /** Mainland mobile numbers; landlines are not used for notifications, so they are not accepted. */
 export const mobilePhone = z.string({ error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
@@ -106,7 +118,7 @@ export const pageRequest = {
     .max(LIMITS.pageSizeMax, `每页最多 ${LIMITS.pageSizeMax} 条`)
     .default(LIMITS.pageSizeDefault),
   /** Opaque: the function that returned it knows what it means (e.g. last dueAt + _id). */
-  cursor: z.string().max(200, '分页参数无效').nullish(),
+  cursor: z.string({ error: '分页参数无效' }).max(200, '分页参数无效').nullish(),
 }
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -117,4 +129,8 @@ export const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 
 export const ticketRef = { ticketId: documentId('工单') }
 /** Optional optimistic-concurrency guard: refused with CONFLICT when the ticket has moved on. */
-export const expectedVersion = z.number().int().min(0).optional()
+export const expectedVersion = z
+  .number({ error: '版本号无效' })
+  .int('版本号无效')
+  .min(0, '版本号无效')
+  .optional()

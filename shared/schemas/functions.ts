@@ -5,18 +5,28 @@ import { supervisionRequest, supervisionResponses } from './supervisionFunction'
 import { sweeperEvent, sweeperResponse } from './sweeperFunction'
 import { tasksRequest, tasksResponses } from './tasksFunction'
 import { ticketsRequest, ticketsResponses } from './ticketsFunction'
+import {
+  messagesErrors,
+  residentsErrors,
+  rosterErrors,
+  supervisionErrors,
+  sweeperErrors,
+  tasksErrors,
+  ticketsErrors,
+} from './actionErrors'
 
 /**
- * Every cloud function's request schema and, per action, the schema of `data` in its `ok` answer.
- * The docs' API reference is generated from this table, so it cannot drift from the code.
+ * Every cloud function's request schema and, per action, the schema of `data` in its `ok` answer and
+ * the error codes it can answer (besides ANY_ACTION_ERRORS). The docs' API reference is generated
+ * from this table, so it cannot drift from the code.
  */
 export const FUNCTION_SCHEMAS = {
-  tickets: { request: ticketsRequest, responses: ticketsResponses },
-  tasks: { request: tasksRequest, responses: tasksResponses },
-  supervision: { request: supervisionRequest, responses: supervisionResponses },
-  residents: { request: residentsRequest, responses: residentsResponses },
-  roster: { request: rosterRequest, responses: rosterResponses },
-  messages: { request: messagesRequest, responses: messagesResponses },
-  sweeper: { request: sweeperEvent, responses: { timer: sweeperResponse } },
+  tickets: { request: ticketsRequest, responses: ticketsResponses, errors: ticketsErrors },
+  tasks: { request: tasksRequest, responses: tasksResponses, errors: tasksErrors },
+  supervision: { request: supervisionRequest, responses: supervisionResponses, errors: supervisionErrors },
+  residents: { request: residentsRequest, responses: residentsResponses, errors: residentsErrors },
+  roster: { request: rosterRequest, responses: rosterResponses, errors: rosterErrors },
+  messages: { request: messagesRequest, responses: messagesResponses, errors: messagesErrors },
+  sweeper: { request: sweeperEvent, responses: { timer: sweeperResponse }, errors: sweeperErrors },
 } as const
 export type FunctionName = keyof typeof FUNCTION_SCHEMAS

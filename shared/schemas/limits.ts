@@ -19,3 +19,21 @@ export const LIMITS = {
   /** wx.requestSubscribeMessage takes at most 3 templates per call. */
   subscriptionsPerReport: 3,
 } as const
+
+/**
+ * The shape any request must keep before its schema is even tried (docs/api.md, "Limits"): checked by
+ * a cheap iterative walk at the functions' entry, so an oversized or over-deep body costs the service
+ * nothing. Depth counts the request object as 1 (`{ contact: { name } }` is 2 deep).
+ */
+export const INPUT_LIMITS = {
+  /** Bytes of a request body (the local cloud's HTTP layer refuses more with HTTP 413). */
+  bodyBytes: 1024 * 1024,
+  /** Nesting of objects and arrays. */
+  depth: 10,
+  /** Items of any one array. */
+  arrayLength: 2000,
+  /** Characters of any one string (values and keys). */
+  stringLength: 10_000,
+  /** Values in the whole request (objects, arrays, strings, numbers, …). */
+  nodes: 20_000,
+} as const

@@ -7,7 +7,7 @@ import { LIMITS } from './limits'
 export const listMessagesRequest = z.object({
   action: z.literal('list'),
   ...pageRequest,
-  unreadOnly: z.boolean().default(false),
+  unreadOnly: z.boolean({ error: '筛选条件无效' }).default(false),
 })
 
 /** Either some messages by id, or `all: true`. */
@@ -19,18 +19,24 @@ export const markReadRequest = z
       .min(1, '请选择消息')
       .max(LIMITS.markReadMax, `一次最多 ${LIMITS.markReadMax} 条`)
       .optional(),
-    all: z.literal(true).optional(),
+    all: z.literal(true, { error: '全部已读选项无效' }).optional(),
   })
   .refine((r) => (r.messageIds === undefined) !== (r.all === undefined), '请选择消息，或选择全部已读')
 
 export const unreadCountRequest = z.object({ action: z.literal('unreadCount') })
 
-/** What `wx.requestSubscribeMessage` answered, per template id: only `accept` earns a credit. */
+/**
+ * What `wx.requestSubscribeMessage` answered, per template id: `accept` earns a credit (one-time
+ * template) or records the standing consent (long-term template); `reject`/`ban` turn a long-term
+ * consent off.
+ */
 export const subscribeDecision = z.enum(['accept', 'reject', 'ban', 'filter'])
 export const reportSubscriptionsRequest = z.object({
   action: z.literal('reportSubscriptions'),
   results: z
-    .record(z.string().min(1).max(128), subscribeDecision)
+    .record(z.string().min(1, '订阅模板无效').max(128, '订阅模板无效'), subscribeDecision, {
+      error: '订阅结果无效',
+    })
     .refine((r) => Object.keys(r).length >= 1, '没有订阅结果')
     .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
 })
@@ -73,7 +79,16 @@ export const messagesResponses = {
   reportSubscriptions: z.object({ credits: z.record(z.string(), z.number().int().min(0)) }),
   subscriptionCredits: z.object({
     templates: z.array(
-      z.object({ templateId: z.string(), title: z.string(), credits: z.number().int().min(0) }),
+      z.object({
+        templateId: z.string(),
+        title: z.string(),
+        /** One-time: messages left. Long-term: 1 while the consent stands, 0 when off. */
+        credits: z.number().int().min(0),
+        /** A long-term template (one "allow" for good) rather than one message per "allow". */
+        longTerm: z.boolean().optional(),
+      }),
     ),
+    /** Whether a 企业微信 group robot of the caller's village (or the town office) posts overdue alerts. */
+    groupRobot: z.boolean().optional(),
   }),
 } as const

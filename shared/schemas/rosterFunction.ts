@@ -1,6 +1,14 @@
 import * as z from 'zod'
 import { STAFF_ROLES, ROLES } from '../model/roles'
-import { documentId, isoInstant, mobilePhone, pageOf, pageRequest, personName } from './common'
+import {
+  clientRequestId,
+  documentId,
+  isoInstant,
+  mobilePhone,
+  pageOf,
+  pageRequest,
+  personName,
+} from './common'
 import { LIMITS } from './limits'
 import { priority } from './ticketView'
 
@@ -8,6 +16,8 @@ import { priority } from './ticketView'
 
 export const createStaffRequest = z.object({
   action: z.literal('createStaff'),
+  /** Retries of one tap share it: a retry answers the entry the first call made (its invite too). */
+  clientRequestId: clientRequestId.optional(),
   name: personName,
   phone: mobilePhone,
   roles: z

@@ -40,11 +40,36 @@ export const markDuplicateRequest = z.object({
   reason,
 })
 
-/** A guide's manual 催办 to the assignee (the ladder's automatic steps are the sweeper's). */
+/**
+ * A guide's or supervisor's manual 催办 to the assignee (the ladder's automatic steps are the
+ * sweeper's). At most once an hour per ticket and sender: a second one within the hour is refused
+ * with RATE_LIMITED, the message saying when the last one went.
+ */
 export const remindRequest = z.object({
   action: z.literal('remind'),
   ...ticketRef,
   note: note.optional(),
+})
+
+/**
+ * 改派: give a ticket someone holds (待签收 or 办理中) to another person — of the same grid
+ * (`toGridId` omitted) or of another grid in a village the caller supervises. Without `assigneeId`
+ * the routing chain picks the target grid's person. Deadlines do not change; the new owner must
+ * sign for it and is notified (待办事项提醒).
+ */
+export const reassignRequest = z.object({
+  action: z.literal('reassign'),
+  ...ticketRef,
+  expectedVersion,
+  toGridId: documentId('目标网格').optional(),
+  assigneeId: documentId('办理人').optional(),
+  reason,
+})
+
+/** Who a ticket can be given to in a grid: its grid workers and its village's guides (for 改派). */
+export const assigneesRequest = z.object({
+  action: z.literal('assignees'),
+  gridId: documentId('网格'),
 })
 
 export const supervisionRequest = z.discriminatedUnion(
@@ -56,16 +81,37 @@ export const supervisionRequest = z.discriminatedUnion(
     rejectRequest,
     markDuplicateRequest,
     remindRequest,
+    reassignRequest,
+    assigneesRequest,
   ],
   { error: '不支持的操作' },
 )
 export type SupervisionRequest = z.infer<typeof supervisionRequest>
 export type SupervisionRequestInput = z.input<typeof supervisionRequest>
 
+/** What became of the alerts posted to 企业微信 group robots for a ticket (none configured: null). */
+export const robotDelivery = z.object({
+  /** `failed`: every retry was refused; the board shows it so someone tells the group by hand. */
+  state: z.enum(['pending', 'sent', 'failed']),
+  /** When the last post went or failed. */
+  at: z.string().nullable(),
+})
+
 export const boardRow = ticketSummary.extend({
   assigneeName: z.string().nullable(),
+  /** The responsible person's phone for the call button (the board is only for those who supervise). */
+  assigneePhone: z.string().nullable(),
   gridName: z.string().nullable(),
   villageName: z.string().nullable(),
+  /** The group robots' delivery of this ticket's alerts (overdue board only). */
+  robot: robotDelivery.nullable().optional(),
+})
+
+export const assigneeOption = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  /** 网格工作员 or 村级指导员. */
+  roleName: z.string(),
 })
 
 export const supervisionResponses = {
@@ -75,4 +121,6 @@ export const supervisionResponses = {
   reject: ticketMutationResponse,
   markDuplicate: ticketMutationResponse,
   remind: ticketMutationResponse,
+  reassign: ticketMutationResponse,
+  assignees: z.object({ items: z.array(assigneeOption) }),
 } as const

@@ -35,6 +35,8 @@ export const sweeperResponse = z.object({
   autoClosed: count,
   conflicts: count,
   delivery: deliveryReport,
+  /** Finished tickets whose contact details the retention rule removed (hourly, at minute 0). */
+  contactsMasked: count,
   /** A dry run: nothing was written; the counts are what a run would do. */
   dryRun: z.literal(true).optional(),
   /** The run's time budget ran out with tickets still due; the next run carries on. */

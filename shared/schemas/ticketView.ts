@@ -52,7 +52,12 @@ export const ticketView = z.object({
   /** The reporter's voice note, if they spoke instead of (or besides) typing. */
   voice: z.object({ fileID: z.string(), durationSec: z.number().int() }).nullable(),
   location: z
-    .object({ latitude: z.number(), longitude: z.number(), address: z.string().optional() })
+    .object({
+      latitude: z.number().optional(),
+      longitude: z.number().optional(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
     .nullable(),
   anonymous: z.boolean(),
   source: z.enum(['resident', 'informant', 'patrol']),
@@ -99,6 +104,11 @@ export const ticketDetailView = ticketView.extend({
   gridName: z.string().nullable(),
   villageName: z.string().nullable(),
   assigneeName: z.string().nullable(),
+  /**
+   * The responsible person's phone, for a call button: only for those who supervise the ticket
+   * (guides and supervisors of its village, the grid office); null for everyone else or when unknown.
+   */
+  assigneePhone: z.string().nullable().optional(),
 })
 export type TicketDetailView = z.infer<typeof ticketDetailView>
 

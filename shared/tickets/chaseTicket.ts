@@ -1,12 +1,12 @@
-import { toIso } from '../calendar/shanghaiTime'
+import { HOUR_MS, formatShanghaiShort, toEpochMs, toIso } from '../calendar/shanghaiTime'
 import { isStepDue } from '../deadlines/dueActions'
 import { LADDER, stepDueAt } from '../deadlines/escalationLadder'
-import { describeDuration } from '../deadlines/timeLimitRules'
+import { describeLateness } from '../deadlines/lateness'
 import type { Escalation, LadderStep, Ticket } from '../model/ticket'
 import { check, noteText } from './checkInput'
 import type { CommandOf } from './commands'
 import { refuse, type HandlerOutcome, type TransitionContext } from './context'
-import type { Recipient } from './effects'
+import type { NotifyEffect, Recipient } from './effects'
 import { holderOf, overdueNotice } from './notices'
 import { notify } from './effects'
 
@@ -25,12 +25,14 @@ const AUDIENCE: Record<'villageGuides' | 'townGuides' | 'supervisors', (villageI
   supervisors: (villageId) => ({ kind: 'supervisors', villageId }),
 }
 
-const overdueText = (step: CommandOf<'escalate'>['step'], ctx: TransitionContext): string =>
-  step === 'signForOverdue'
-    ? '超时未签收'
-    : step === 'resolveOverdue'
-      ? '超时未办结'
-      : `超时未办结已逾${describeDuration(ctx.rules.ladder.supervisorAfter)}`
+/** What the step says was missed, and by how long (from the deadline it chases). */
+const overdueText = (ticket: Ticket, step: CommandOf<'escalate'>['step'], ctx: TransitionContext): string => {
+  const missed = step === 'signForOverdue' ? ticket.deadlines?.signFor.dueAt : ticket.deadlines?.resolve.dueAt
+  const what = step === 'signForOverdue' ? '超时未签收' : '超时未办结'
+  const late = missed === undefined ? 0 : toEpochMs(ctx.now) - toEpochMs(missed)
+  // Found right at the deadline (the sweep runs every minute): no "1 minute late" noise.
+  return late >= 60_000 ? `${what}，已逾${describeLateness(late)}` : what
+}
 
 export const escalateTicket = (
   ticket: Ticket,
@@ -39,7 +41,7 @@ export const escalateTicket = (
 ): HandlerOutcome => {
   if (!isStepDue(ticket, c.step, ctx.now, ctx.rules, ctx.calendar)) return notDue()
   const spec = LADDER[c.step]
-  const data = { overdue: overdueText(c.step, ctx), level: spec.label }
+  const data = { overdue: overdueText(ticket, c.step, ctx), level: spec.label }
   const audience = AUDIENCE[spec.audience as keyof typeof AUDIENCE](ticket.villageId)
   const effects = [overdueNotice(ticket, ctx, audience, data)]
   if (ticket.assigneeId !== null) {
@@ -86,20 +88,56 @@ export const remindTicket = (
   }
   if (ctx.actor.kind === 'system') return refuse('INVALID_INPUT', '缺少提醒类型')
   if (ticket.assigneeId === null) return refuse('INVALID_TRANSITION', '工单尚未派给办理人')
+  const last = lastReminderBy(ticket, ctx.actor.staffId)
+  if (last !== null && toEpochMs(ctx.now) - toEpochMs(last) < REMIND_INTERVAL_MS)
+    return refuse(
+      'RATE_LIMITED',
+      `您已于${formatShanghaiShort(last)}催办过这张工单，每小时只能催办一次，请于${formatShanghaiShort(
+        toEpochMs(last) + REMIND_INTERVAL_MS,
+      )}后再催办`,
+    )
   const note = c.note === undefined ? undefined : check(noteText, c.note)
   if (note !== undefined && !note.ok) return note
-  const hint = note?.value ?? '请尽快办理'
   return {
     ok: true,
     changes: {},
-    note: hint,
-    effects: [
-      notify(ticket._id, { kind: 'staff', staffId: ticket.assigneeId }, 'taskDue', {
-        ticketNumber: ticket.number,
-        task: ticket.description,
-        dueAt: ticket.deadlines?.resolve.dueAt ?? toIso(ctx.now),
-        hint,
-      }),
-    ],
+    note: note?.value ?? '请尽快办理',
+    effects: [chaseNotice(ticket, ctx, note?.value)],
   }
+}
+
+/** A person may chase one ticket once an hour (WeChat and the worker's patience both run out). */
+export const REMIND_INTERVAL_MS = HOUR_MS
+
+/** When `staffId` last chased the ticket by hand (the timeline's latest manual 催办 of theirs). */
+export const lastReminderBy = (ticket: Ticket, staffId: string | undefined): string | null => {
+  if (staffId === undefined) return null
+  for (let i = ticket.timeline.length - 1; i >= 0; i--) {
+    const e = ticket.timeline[i]
+    if (e.command === 'remind' && e.actor.kind === 'staff' && e.actor.staffId === staffId) return e.at
+  }
+  return null
+}
+
+/**
+ * A manual 催办 in the words of where the ticket stands: before its deadline, a due-soon reminder
+ * (工单即将超时提醒) naming the deadline still ahead; past it, an overdue alert (督办提醒) saying
+ * how late it is, at level 催办 — never "due soon" with a time already gone.
+ */
+export const chaseNotice = (ticket: Ticket, ctx: TransitionContext, note?: string): NotifyEffect => {
+  const signing = ticket.status === 'pendingSignFor'
+  const deadline = signing ? ticket.deadlines?.signFor.dueAt : ticket.deadlines?.resolve.dueAt
+  const recipient = { kind: 'staff', staffId: ticket.assigneeId as string } as const
+  const late = deadline === undefined ? 0 : toEpochMs(ctx.now) - toEpochMs(deadline)
+  if (deadline !== undefined && late < 0)
+    return notify(ticket._id, recipient, 'taskDue', {
+      ticketNumber: ticket.number,
+      task: ticket.description,
+      dueAt: deadline,
+      hint: `催办：${note ?? (signing ? '请尽快签收' : '请尽快办理')}`,
+    })
+  return overdueNotice(ticket, ctx, recipient, {
+    overdue: `${signing ? '超时未签收' : '超时未办结'}${late > 0 ? `，已逾${describeLateness(late)}` : ''}`,
+    level: '催办',
+  })
 }

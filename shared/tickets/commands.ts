@@ -1,5 +1,5 @@
 import type { Priority } from '../model/category'
-import type { OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
+import type { GeoPoint, OnBehalfOf, TicketSource, TicketStatus, VoiceNote } from '../model/ticket'
 import type { EscalationStep, ReminderStep } from '../deadlines/dueActions'
 import type { RouteVia } from '../routing/routeTicket'
 
@@ -20,7 +20,7 @@ export type TicketCommand =
       description: string
       photos: string[]
       voice?: VoiceNote | null
-      location?: { latitude: number; longitude: number; address?: string } | null
+      location?: GeoPoint | null
       anonymous: boolean
       source: TicketSource
       contact?: { name?: string; phone?: string }
@@ -39,6 +39,8 @@ export type TicketCommand =
   | { type: 'returnTicket'; reason: string }
   | { type: 'redispatch'; villageId: string; gridId: string; assigneeId: string; note?: string }
   | { type: 'transfer'; villageId: string; gridId: string; assigneeId: string; reason: string }
+  /** 改派: a supervisor gives a ticket someone holds to another person (of the grid, or another grid). */
+  | { type: 'reassign'; villageId: string; gridId: string; assigneeId: string; reason: string }
   | { type: 'reject'; reason: string }
   | { type: 'markDuplicate'; duplicateOf: string; reason: string }
   | { type: 'escalate'; step: EscalationStep }
@@ -82,6 +84,7 @@ export const COMMAND_SPECS: Record<CommandType, CommandSpec> = {
   returnTicket: { label: '退单', from: WORKING, to: 'returned' },
   redispatch: { label: '重新派单', from: ['submitted', 'returned'], to: 'pendingSignFor' },
   transfer: { label: '转办', from: WORKING, to: 'pendingSignFor' },
+  reassign: { label: '改派', from: WORKING, to: 'pendingSignFor' },
   reject: { label: '不予受理', from: CORRECTABLE, to: 'rejected' },
   markDuplicate: { label: '重复件', from: CORRECTABLE, to: 'rejected' },
   escalate: { label: '升级督办', from: CHASEABLE, to: null },

@@ -19,7 +19,7 @@ export interface TransitionContext {
   names?: { grids?: Record<string, string>; staff?: Record<string, string> }
 }
 
-export type RefusalCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'INVALID_INPUT'
+export type RefusalCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'INVALID_INPUT' | 'RATE_LIMITED'
 export interface Refusal {
   code: RefusalCode
   message: string

@@ -103,7 +103,8 @@ export const transferTicket = (
   return {
     ok: true,
     changes: { villageId: c.villageId, gridId: c.gridId, assigneeId: c.assigneeId, signedForAt: null },
-    note: reason.value,
+    // The timeline says where it went, not only why.
+    note: `转给${gridName}：${reason.value}`,
     effects: [
       taskNotice(
         moved,

@@ -2,12 +2,13 @@ import { toIso } from '../calendar/shanghaiTime'
 import { computeNextDueAt } from '../deadlines/dueActions'
 import { ROLES, type Actor, type Role } from '../model/roles'
 import { TICKET_STATUS_NAMES, type Ticket, type TimelineActor, type TimelineEntry } from '../model/ticket'
-import { can, isReporter } from '../permissions/can'
+import { can, isReporter, refusalMessage } from '../permissions/can'
 import { escalateTicket, remindTicket } from './chaseTicket'
 import { autoCloseTicket, confirmTicket, reopenTicket } from './closeTicket'
 import { COMMAND_SPECS, type CommandOf, type CommandType, type TicketCommand } from './commands'
 import { refuse, type HandlerOutcome, type TransitionContext, type TransitionResult } from './context'
 import { markDuplicate, redispatchTicket, rejectTicket, returnTicket, transferTicket } from './correctTicket'
+import { reassignTicket } from './reassignTicket'
 import { addProgress, requestInfo, resolveTicket, resumeTicket, signForTicket } from './handleTicket'
 import { routeTicket, submitTicket } from './submitTicket'
 
@@ -29,6 +30,7 @@ const HANDLERS: { [T in Exclude<CommandType, 'submit'>]: Handler<T> } = {
   returnTicket,
   redispatch: redispatchTicket,
   transfer: transferTicket,
+  reassign: reassignTicket,
   reject: rejectTicket,
   markDuplicate,
   escalate: escalateTicket,
@@ -115,7 +117,7 @@ export const transition = (
   if (ticket === null) return refuse('INVALID_TRANSITION', '工单不存在')
   const spec = COMMAND_SPECS[command.type]
   if (!can(ctx.actor, command.type, { kind: 'ticket', ticket })) {
-    return refuse('FORBIDDEN', `您没有权限对此工单进行“${spec.label}”`)
+    return refuse('FORBIDDEN', refusalMessage(ctx.actor, ticket, spec.label))
   }
   if (!spec.from.includes(ticket.status)) {
     return refuse('INVALID_TRANSITION', `${TICKET_STATUS_NAMES[ticket.status]}的工单不能${spec.label}`)

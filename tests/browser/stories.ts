@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { launchBrowser, PHONE, screenshot, type Browser, type LaunchOptions } from '../helpers/browser'
 import { REPO, startLocalCloud, type LocalCloud } from '../helpers/localcloud'
 
@@ -28,10 +28,13 @@ export interface Stage {
 }
 
 /** A fresh local cloud with the demo town, and a browser. Only clock-driven timers (TIMER_TICK_MS 0). */
-export async function openStage(launch: LaunchOptions = {}): Promise<Stage> {
+export async function openStage(
+  launch: LaunchOptions = {},
+  context: BrowserContextOptions = PHONE,
+): Promise<Stage> {
   ensureH5Built()
   const cloud = await startLocalCloud({ env: { SEED: 'always', TIMER_TICK_MS: '0' }, readyTimeoutMs: 60_000 })
-  const browser = await launchBrowser(PHONE, launch)
+  const browser = await launchBrowser(context, launch)
   return {
     cloud,
     browser,

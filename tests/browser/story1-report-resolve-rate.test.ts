@@ -101,7 +101,7 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
     .waitFor()
   await shot(resident, STORY, '5-home-unread')
   await resident.getByTestId('go-messages').click()
-  await resident.getByText('工单办结通知').first().waitFor()
+  await resident.getByText('已办结，请您评价').first().waitFor()
   await shot(resident, STORY, '6-messages')
 
   // 4. Resident rates it: 5 stars + a comment → 已办结.

@@ -77,7 +77,10 @@ test('the ladder alerts each level exactly once and the ticket shows on the over
 
   // The village guide sees it on their board too, and the alert in their message centre.
   const guide = await openAs(stage, 'demo-village-guide-1', '/pages/messages/index')
-  await guide.getByText('督办提醒').first().waitFor({ timeout: 20_000 })
+  await guide
+    .getByText(/(催办|督办|挂牌督办)：任务已超时/)
+    .first()
+    .waitFor({ timeout: 20_000 }) // the alert names its level
   await shot(guide, 'story2', '2-village-guide-messages')
   await goAs(guide, stage, 'demo-village-guide-1', '/packages/staff/pages/overdue/index')
   await guide.getByTestId(`ticket-${ticketId}`).waitFor({ timeout: 20_000 })

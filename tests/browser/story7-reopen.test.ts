@@ -43,12 +43,12 @@ test('the resident reopens a resolved ticket with a reason and it goes back to t
     photos: [],
   })
 
-  // 1. Resident: 待评价 → tab 没解决，重办 → reason → 要求重办.
+  // 1. Resident: 待评价 → the quiet link 还没解决？要求重办 → reason → 要求重办.
   const resident = await openAs(stage, RESIDENT, `/pages/ticket/index?id=${ticketId}`)
   await resident.getByTestId('ticket-number').getByText(number).waitFor({ timeout: 20_000 })
   await waitForStatus(resident, '待评价')
   await resident.getByText('已更换灯泡，路灯恢复').first().waitFor()
-  await resident.getByRole('tab', { name: '没解决，要求重办' }).click()
+  await resident.getByTestId('open-reopen').click()
   await resident.getByText('还没解决？请说明原因').waitFor()
   await resident.getByRole('button', { name: /要求重办/ }).click()
   await resident.getByText('请写明为什么没解决').waitFor() // checked before anything is sent

@@ -56,6 +56,9 @@ test('worker 1 transfers a ticket to grid g02 and worker 2 sees it', async () =>
   await worker.getByTestId('confirm-transfer').click()
   await worker.getByTestId('action-done').getByText('已转办').waitFor()
   await waitForStatus(worker, '待签收')
+  // Only the success: the ticket is another grid's now, and that is not an error to show.
+  await worker.getByText(`转给石桥村二组：${REASON}`).first().waitFor() // the timeline names where it went
+  await expect(worker.getByTestId('error-notice').count()).resolves.toBe(0)
   await shot(worker, STORY, '2-transferred')
 
   // 2. Worker 2: in the inbox, awaiting sign-for; the reason is on the timeline; they can sign for it.

@@ -49,7 +49,7 @@ test('a village guide rejects a ticket with a reason and the resident sees the r
   const card = resident.locator('.card__section', { hasText: '不予受理' })
   await card.getByText(REASON).waitFor()
   // Nothing left to do for the resident on a rejected ticket.
-  await expect(resident.getByRole('tab', { name: '没解决，要求重办' }).count()).resolves.toBe(0)
+  await expect(resident.getByTestId('open-reopen').count()).resolves.toBe(0)
   await shot(resident, STORY, '3-resident-sees-reason')
 
   for (const p of [guide, resident]) expect(pageErrors(p)).toEqual([])

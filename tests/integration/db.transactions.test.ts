@@ -110,12 +110,13 @@ describe('transactions', () => {
   it('fails a commit whose document changed since the snapshot with DATABASE_TRANSACTION_CONFLICT', async () => {
     const t1 = await db.startTransaction()
     const t2 = await db.startTransaction()
+    await t1.collection('counters').doc('c1').get() // t1's snapshot: its first operation
     await t2
       .collection('counters')
       .doc('c1')
       .update({ data: { n: 20 } })
     await t2.commit()
-    // t1 started before t2 committed: writing the document now conflicts at once.
+    // t1's snapshot predates t2's commit: writing the document now conflicts at once.
     await expect(
       t1
         .collection('counters')

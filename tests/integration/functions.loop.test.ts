@@ -161,9 +161,9 @@ describe('idempotency, privacy and refusals', () => {
     expect(review.flagged).toBe(true)
   })
 
-  it('answers UNAUTHENTICATED to an unknown caller where a role is needed', async () => {
+  it('answers FORBIDDEN, saying to bind an invite, to a known caller without a role', async () => {
     const r = await town.call('tasks', { action: 'inbox' }, 'stranger-openid')
-    expect(r.ok ? null : r.error.code).toBe('UNAUTHENTICATED')
+    expect(r.ok ? null : r.error).toEqual({ code: 'FORBIDDEN', message: '请先用邀请码绑定工作人员身份' })
   })
 
   it('lets an informant report for a neighbour in their grid and list it', async () => {
@@ -187,7 +187,7 @@ describe('idempotency, privacy and refusals', () => {
       },
       'demo-resident-1',
     )
-    expect(resident.ok ? null : resident.error.code).toBe('UNAUTHENTICATED')
+    expect(resident.ok ? null : resident.error.code).toBe('FORBIDDEN')
   })
 })
 

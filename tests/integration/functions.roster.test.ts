@@ -86,7 +86,7 @@ describe('roster.listStaff', () => {
     ['a village guide', 'demo-village-guide-1', 'FORBIDDEN'],
     ['a town guide', 'demo-town-guide-1', 'FORBIDDEN'],
     ['a town supervisor', 'demo-supervisor-1', 'FORBIDDEN'],
-    ['a resident', 'demo-resident-1', 'UNAUTHENTICATED'],
+    ['a resident', 'demo-resident-1', 'FORBIDDEN'],
   ])('refuses %s', async (_who, openid, code) => {
     const r = await list({}, openid)
     expect(r.ok ? 'ok' : r.error.code).toBe(code)
@@ -171,6 +171,7 @@ describe('messages.subscriptionCredits', () => {
         templateId: DEFAULT_TEMPLATE_CONFIG[k].templateId,
         title: DEFAULT_TEMPLATE_CONFIG[k].title,
         credits: 0,
+        longTerm: false,
       })),
     )
     const results = { [ids[0]]: 'accept', [ids[1]]: 'accept', [ids[2]]: 'reject' }

@@ -87,10 +87,39 @@ test('malformed JSON is 400 and a non-object body too', async () => {
   expect(arr.status).toBe(400)
 })
 
-test('a body over 1 MB is 413', async () => {
+test('a body over 1 MB is 413 INVALID_INPUT with a body-level detail', async () => {
   const r = await lc.call('system', { action: 'whoami', blob: 'x'.repeat(1024 * 1024 + 10) }, 'oAlice')
   expect(r.status).toBe(413)
-  expect(r.body.ok).toBe(false)
+  expect(r.body).toEqual({
+    ok: false,
+    error: {
+      code: 'INVALID_INPUT',
+      message: '请求内容过大（上限 1 MB）',
+      details: [{ path: '', message: '请求内容过大（上限 1 MB）' }],
+    },
+  })
+})
+
+test('a 6 MB body gets its JSON answer, not a reset connection', async () => {
+  const r = await lc.call('system', { action: 'whoami', blob: 'x'.repeat(6 * 1024 * 1024) }, 'oAlice')
+  expect(r.status).toBe(413)
+  expect(r.body.error.code).toBe('INVALID_INPUT')
+})
+
+test('a body nested 5,000 deep is refused before any worker sees it; the next call is answered', async () => {
+  const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)
+  const r = await lc.call('system', `{"action":"whoami","x":${deep}}`, 'oAlice')
+  expect(r.status).toBe(400)
+  expect(r.body).toEqual({
+    ok: false,
+    error: {
+      code: 'INVALID_INPUT',
+      message: '请求内容嵌套过深（最多 32 层）',
+      details: [{ path: '', message: '请求内容嵌套过深（最多 32 层）' }],
+    },
+  })
+  expect(r.headers.get('x-invocation-id')).toBeNull()
+  expect((await lc.call('system', { action: 'whoami' }, 'oBob')).body.data.openid).toBe('oBob')
 })
 
 test('a throwing function is 500 INTERNAL without a stack, and the server carries on', async () => {
@@ -105,7 +134,7 @@ test('a throwing function is 500 INTERNAL without a stack, and the server carrie
 test('a function past its timeout is 504; its worker is replaced and the server answers', async () => {
   const r = await lc.call('sleepy', {}, 'oAlice')
   expect(r.status).toBe(504)
-  expect(r.body.error.code).toBe('TIMEOUT')
+  expect(r.body.error.code).toBe('INTERNAL')
   const again = await lc.call('system', { action: 'whoami' }, 'oBob')
   expect(again.body.data.openid).toBe('oBob')
 })

@@ -74,15 +74,17 @@ afterAll(async () => {
 
 test('templates.json is the catalogue docs/architecture.md lists', () => {
   const doc = readFileSync(join(REPO, 'docs/architecture.md'), 'utf8')
-  const rows = [...doc.matchAll(/^\| `(TPL_[A-Z_]+)` \| (\S+) \| (.+) \|$/gm)].map(([, id, title, kws]) => ({
-    id,
-    title,
-    keywords: kws.split(', ').map((k) => {
-      const [key, name] = k.trim().split(' ')
-      return { key, name }
+  const rows = [...doc.matchAll(/^\| `(TPL_[A-Z_]+)` +\| (\S+) +\| (.+?) *\|$/gm)].map(
+    ([, id, title, kws]) => ({
+      id,
+      title,
+      keywords: kws.split(', ').map((k) => {
+        const [key, name] = k.trim().split(' ')
+        return { key, name }
+      }),
     }),
-  }))
-  expect(rows).toHaveLength(6)
+  )
+  expect(rows).toHaveLength(9)
   expect(
     catalogue.templates.map(({ id, title, keywords }: { id: string; title: string; keywords: unknown }) => ({
       id,
@@ -178,7 +180,14 @@ test('a missing keyword is 47003', async () => {
   )
 })
 
-test('a long-term template needs no credit', async () => {
+test('a long-term template needs one "allow", which sends do not spend', async () => {
+  const before = await send({
+    touser: 'oLong',
+    templateId: 'TPL_LONG',
+    data: { thing1: { value: '停水通知' } },
+  })
+  expect(before.err).toMatchObject({ errCode: 43101 })
+  expect((await lc.dev.subscribe('oLong', ['TPL_LONG'])).status).toBe(200)
   const r = await send({ touser: 'oLong', templateId: 'TPL_LONG', data: { thing1: { value: '停水通知' } } })
   expect(r.res.errCode).toBe(0)
   expect(

@@ -4,12 +4,16 @@
  */
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { chooseWithSystem, fromFiles, uploadPhoto, type LocalPhoto } from '../services/photos'
+import type { DraftPhoto } from '../lib/drafts'
+import { imageExtension } from '../lib/ids'
+import { chooseWithSystem, fromFiles, photoUrl, uploadPhoto, type LocalPhoto } from '../services/photos'
 
 interface Item {
   key: string
   preview: string
   fileID?: string
+  /** weapp: the local file, kept in a draft until the upload is done. */
+  path?: string
   state: 'uploading' | 'done' | 'failed'
 }
 
@@ -19,12 +23,29 @@ interface Props {
   label?: string
   /** The uploaded fileIDs, and whether an upload is still running. */
   onChange: (fileIDs: string[], uploading: boolean) => void
+  /** A draft's photos: uploaded ones shown again, local ones (weapp) uploaded now. */
+  initial?: DraftPhoto[]
+  /** Every photo as a draft keeps it (uploaded or still local). */
+  onDraft?: (photos: DraftPhoto[]) => void
 }
 
 let seq = 0
 
-export default function PhotoPicker({ openid, max = 9, label = '添加照片', onChange }: Props) {
-  const [items, setItems] = useState<Item[]>([])
+export default function PhotoPicker({
+  openid,
+  max = 9,
+  label = '添加照片',
+  onChange,
+  initial,
+  onDraft,
+}: Props) {
+  const [items, setItems] = useState<Item[]>(() =>
+    (initial ?? []).flatMap((p) =>
+      p.fileID
+        ? [{ key: `p${++seq}`, preview: photoUrl(p.fileID), fileID: p.fileID, state: 'done' as const }]
+        : [],
+    ),
+  )
   const input = useRef<HTMLInputElement | null>(null)
 
   useEffect(() => {
@@ -33,7 +54,19 @@ export default function PhotoPicker({ openid, max = 9, label = '添加照片', o
       ids,
       items.some((i) => i.state === 'uploading'),
     )
+    onDraft?.(
+      items.flatMap((i): DraftPhoto[] =>
+        i.fileID ? [{ fileID: i.fileID }] : i.path ? [{ path: i.path }] : [],
+      ),
+    )
   }, [items])
+
+  // A draft's photos that never reached the cloud (weapp keeps their files): upload them now.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    const local = (initial ?? []).flatMap((p) => (!p.fileID && p.path ? [p.path] : []))
+    if (local.length > 0) add(local.map((path) => ({ file: path, preview: path, ext: imageExtension(path) })))
+  }, [])
 
   const update = (key: string, patch: Partial<Item>) =>
     setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)))
@@ -42,7 +75,8 @@ export default function PhotoPicker({ openid, max = 9, label = '添加照片', o
     const room = max - items.length
     for (const photo of photos.slice(0, room)) {
       const key = `p${++seq}`
-      setItems((all) => [...all, { key, preview: photo.preview, state: 'uploading' }])
+      const path = typeof photo.file === 'string' ? photo.file : undefined
+      setItems((all) => [...all, { key, preview: photo.preview, path, state: 'uploading' }])
       uploadPhoto(openid, photo).then((r) =>
         update(key, r.ok ? { state: 'done', fileID: r.data } : { state: 'failed' }),
       )

@@ -1,4 +1,4 @@
-/** 1–5 big stars, each with its words (很不满意 … 很满意); the choice is also said in text. */
+/** 1–5 big stars, each with its number; the words (很不满意 … 很满意) for screen readers and, for the choice, in text. */
 import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '../lib/format'
 
@@ -15,7 +15,8 @@ export default function RatingStars({ value, onChange }: { value: number; onChan
           onClick={() => onChange(n)}
         >
           <Text className="stars__icon">{n <= value ? '★' : '☆'}</Text>
-          <Text className="stars__label">{RATING_LABELS[n]}</Text>
+          {/* The words are in the aria-label and the line below: "1星" fits any text size. */}
+          <Text className="stars__label">{n}星</Text>
         </View>
       ))}
       <Text className="stars__chosen">

@@ -1,17 +1,21 @@
 /**
- * What the reporter can do now (from the ticket's allowedCommands): rate and confirm, ask for it to
- * be redone (重办), or answer the grid worker's question (待补充).
+ * What the reporter can do now (from the ticket's allowedCommands): rate and confirm — then a
+ * thank-you —, answer the grid worker's question (待补充, kept as a draft on the phone until sent),
+ * or, behind a quiet link, ask for it to be redone (重办; never offered on a closed 5★ ticket).
  */
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { LIMITS } from '@shared/schemas/limits'
 import { tickets, type TicketView } from '../services/api'
+import { dropDraft, keepDraft, noteDraft } from '../services/drafts'
+import type { DraftPhoto } from '../lib/drafts'
+import { RATING_LABELS } from '../lib/format'
 import { useAction } from '../hooks/useAction'
 import BigButton from './BigButton'
 import ErrorNotice from './ErrorNotice'
 import PhotoPicker from './PhotoPicker'
 import RatingStars from './RatingStars'
-import TextField from './TextField'
+import TextField, { overLimit } from './TextField'
 
 interface Props {
   ticket: TicketView
@@ -20,21 +24,45 @@ interface Props {
   onReload: () => void
 }
 
+/** Reopening is offered quietly, and not when the reporter already said it was very well done. */
+export const reopenOffered = (t: Pick<TicketView, 'allowedCommands' | 'status' | 'rating'>): boolean =>
+  t.allowedCommands.includes('reopen') && !(t.status === 'closed' && t.rating?.score === 5)
+
 export default function ResidentActions({ ticket: t, openid, onChanged, onReload }: Props) {
+  const draftKey = `supplement:${t._id}`
+  const [draft] = useState(() => noteDraft(openid, draftKey, 'supplement'))
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
-  const [mode, setMode] = useState<'rate' | 'reopen'>('rate')
-  const [note, setNote] = useState('')
+  const [reopening, setReopening] = useState(false)
+  const [thanked, setThanked] = useState<number | null>(null)
+  const [note, setNote] = useState(draft?.text.note ?? '')
   const [photos, setPhotos] = useState<string[]>([])
+  const [draftPhotos, setDraftPhotos] = useState<DraftPhoto[]>(draft?.photos ?? [])
   const [hint, setHint] = useState('')
   const action = useAction()
   const can = (c: string) => t.allowedCommands.includes(c)
   const ref = { ticketId: t._id, expectedVersion: t.version }
+  const supplementing = t.status === 'awaitingInfo' && t.isMine
 
-  const run = (problem: string, call: () => ReturnType<typeof tickets.confirm>) => {
+  useEffect(() => {
+    if (supplementing)
+      keepDraft(openid, draftKey, {
+        kind: 'supplement',
+        savedAt: Date.now(),
+        text: { note },
+        photos: draftPhotos,
+      })
+  }, [note, draftPhotos, supplementing])
+
+  const run = (problem: string, call: () => ReturnType<typeof tickets.confirm>, after?: () => void) => {
     setHint(problem)
-    if (!problem) action.run(call).then((r) => r && onChanged(r.ticket))
+    if (!problem)
+      action.run(call).then((r) => {
+        if (!r) return
+        after?.()
+        onChanged(r.ticket)
+      })
   }
   const question = [...t.timeline].reverse().find((e) => e.command === 'requestInfo')?.note
 
@@ -48,7 +76,16 @@ export default function ResidentActions({ ticket: t, openid, onChanged, onReload
           <Text>{hint}</Text>
         </View>
       )}
-      {t.status === 'awaitingInfo' && t.isMine && (
+      {thanked !== null && (
+        <View className="card done" role="status" data-testid="rating-thanks">
+          <Text className="done__title">谢谢您的评价！</Text>
+          <Text className="card__text">
+            您给了 {thanked}星（{RATING_LABELS[thanked]}
+            ）。您的意见会转给网格员和镇网格办，帮助他们把事情办得更好。
+          </Text>
+        </View>
+      )}
+      {supplementing && (
         <View className="card">
           <Text className="section-title">网格员请您补充</Text>
           <Text className="card__text">{question ?? '请补充情况'}</Text>
@@ -59,12 +96,20 @@ export default function ResidentActions({ ticket: t, openid, onChanged, onReload
             max={LIMITS.noteMax}
             testId="supplement-note"
           />
-          <PhotoPicker openid={openid} label="补充照片" onChange={(ids) => setPhotos(ids)} />
+          <PhotoPicker
+            openid={openid}
+            label="补充照片"
+            initial={draft?.photos}
+            onDraft={setDraftPhotos}
+            onChange={(ids) => setPhotos(ids)}
+          />
           <BigButton
             busy={action.busy}
             onClick={() =>
-              run(note.trim().length < 2 ? '请写几句补充说明' : '', () =>
-                tickets.supplement({ ...ref, note: note.trim(), photos }),
+              run(
+                note.trim().length < 2 ? '请写几句补充说明' : overLimit('补充说明', note, LIMITS.noteMax),
+                () => tickets.supplement({ ...ref, note: note.trim(), photos }),
+                () => dropDraft(openid, draftKey),
               )
             }
           >
@@ -72,84 +117,81 @@ export default function ResidentActions({ ticket: t, openid, onChanged, onReload
           </BigButton>
         </View>
       )}
-      {(can('confirm') || can('reopen')) && (
+      {can('confirm') && !reopening && (
         <View className="card">
-          <View className="seg" role="tablist">
-            {can('confirm') && (
-              <View
-                className={mode === 'rate' ? 'seg__item seg__item--on' : 'seg__item'}
-                role="tab"
-                aria-selected={mode === 'rate'}
-                aria-label="满意，评价"
-                onClick={() => setMode('rate')}
-              >
-                <Text>评价</Text>
-              </View>
-            )}
-            {can('reopen') && (
-              <View
-                className={mode === 'reopen' ? 'seg__item seg__item--on' : 'seg__item'}
-                role="tab"
-                aria-selected={mode === 'reopen'}
-                aria-label="没解决，要求重办"
-                onClick={() => setMode('reopen')}
-              >
-                <Text>没解决，重办</Text>
-              </View>
-            )}
+          <Text className="section-title">问题解决了吗？请评价</Text>
+          <RatingStars value={score} onChange={setScore} />
+          <TextField
+            label="说几句（可不填）"
+            value={comment}
+            onInput={setComment}
+            max={LIMITS.commentMax}
+            testId="rating-comment"
+          />
+          <BigButton
+            busy={action.busy}
+            testId="confirm-rating"
+            onClick={() =>
+              run(
+                score ? overLimit('评价', comment, LIMITS.commentMax) : '请先点星星评分',
+                () =>
+                  tickets.confirm({
+                    ...ref,
+                    rating: score,
+                    ...(comment.trim() ? { comment: comment.trim() } : {}),
+                  }),
+                () => setThanked(score),
+              )
+            }
+          >
+            确认评价
+          </BigButton>
+        </View>
+      )}
+      {reopenOffered(t) && !reopening && (
+        <View
+          className="link-quiet"
+          role="button"
+          aria-label="问题还没解决，要求重办"
+          data-testid="open-reopen"
+          onClick={() => setReopening(true)}
+        >
+          <Text>{t.status === 'closed' ? '问题又出现了？要求重办' : '还没解决？要求重办'}</Text>
+        </View>
+      )}
+      {reopenOffered(t) && reopening && (
+        <View className="card">
+          <Text className="section-title">还没解决？请说明原因</Text>
+          <TextField
+            label="重办原因"
+            value={reason}
+            onInput={setReason}
+            max={LIMITS.reasonMax}
+            testId="reopen-reason"
+          />
+          <BigButton
+            busy={action.busy}
+            testId="confirm-reopen"
+            onClick={() =>
+              run(
+                reason.trim().length < 2
+                  ? '请写明为什么没解决'
+                  : overLimit('重办原因', reason, LIMITS.reasonMax),
+                () => tickets.reopen({ ...ref, reason: reason.trim() }),
+                () => setReopening(false),
+              )
+            }
+          >
+            要求重办
+          </BigButton>
+          <View
+            className="link-quiet"
+            role="button"
+            aria-label="不重办了"
+            onClick={() => setReopening(false)}
+          >
+            <Text>算了，不重办</Text>
           </View>
-          {mode === 'rate' && can('confirm') ? (
-            <>
-              <Text className="section-title">问题解决了吗？请评价</Text>
-              <RatingStars value={score} onChange={setScore} />
-              <TextField
-                label="说几句（可不填）"
-                value={comment}
-                onInput={setComment}
-                max={LIMITS.commentMax}
-                testId="rating-comment"
-              />
-              <BigButton
-                busy={action.busy}
-                testId="confirm-rating"
-                onClick={() =>
-                  run(score ? '' : '请先点星星评分', () =>
-                    tickets.confirm({
-                      ...ref,
-                      rating: score,
-                      ...(comment.trim() ? { comment: comment.trim() } : {}),
-                    }),
-                  )
-                }
-              >
-                确认评价
-              </BigButton>
-            </>
-          ) : (
-            can('reopen') && (
-              <>
-                <Text className="section-title">还没解决？请说明原因</Text>
-                <TextField
-                  label="重办原因"
-                  value={reason}
-                  onInput={setReason}
-                  max={LIMITS.reasonMax}
-                  testId="reopen-reason"
-                />
-                <BigButton
-                  kind="danger"
-                  busy={action.busy}
-                  onClick={() =>
-                    run(reason.trim().length < 2 ? '请写明为什么没解决' : '', () =>
-                      tickets.reopen({ ...ref, reason: reason.trim() }),
-                    )
-                  }
-                >
-                  要求重办
-                </BigButton>
-              </>
-            )
-          )}
         </View>
       )}
     </View>

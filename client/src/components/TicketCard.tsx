@@ -2,6 +2,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { TicketDetailView, TicketView } from '../services/api'
+import { canNavigate, navigateTo } from '../services/place'
+import { placeText } from '../lib/placeText'
 import { categoryName, currentDeadline, formatTime, levelName, RATING_LABELS } from '../lib/format'
 import { useTownCategories } from '../hooks/useTownCategories'
 import Countdown from './Countdown'
@@ -9,7 +11,7 @@ import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
 import VoicePlayer from './VoicePlayer'
 
-type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName'>
+type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName' | 'assigneePhone'>
 
 interface Props {
   /** The detail's names, when known, say where the concern is and who handles it. */
@@ -24,10 +26,11 @@ function Reporter({ ticket }: { ticket: TicketView }) {
   const who = ticket.onBehalfOf ?? r
   if (r.hidden) return <Text className="card__meta">上报人：匿名</Text>
   const phone = who.phone
+  const words = [who.name, phone].filter(Boolean).join(' ')
   return (
     <View className="contact">
       <Text className="card__meta" data-testid="reporter-contact">
-        {ticket.onBehalfOf ? '群众（代报）' : '上报人'}：{who.name ?? '未留姓名'} {phone ?? '未留电话'}
+        {ticket.onBehalfOf ? '群众（代报）' : '上报人'}：{words || '没有留下称呼和电话'}
       </Text>
       {phone && !r.masked && (
         <View
@@ -67,7 +70,24 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       <Text className="card__text">{t.description}</Text>
       {t.voice && <VoicePlayer voice={t.voice} />}
       <PhotoList photos={t.photos} label="上报照片" />
-      {t.location?.address && <Text className="card__meta">位置：{t.location.address}</Text>}
+      {placeText(t.location) && (
+        <View className="place__line">
+          <Text className="card__meta" data-testid="ticket-place">
+            位置：{placeText(t.location)}
+          </Text>
+          {t.location && canNavigate(t.location) && (
+            <View
+              className="btn btn--plain btn--small"
+              role="button"
+              aria-label="导航到上报位置"
+              data-testid="navigate"
+              onClick={() => t.location && navigateTo(t.location)}
+            >
+              <Text>导航</Text>
+            </View>
+          )}
+        </View>
+      )}
       {(t.villageName || t.gridName) && (
         <Text className="card__meta" data-testid="ticket-grid">
           所属网格：{t.villageName ?? ''}
@@ -77,7 +97,19 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
       {t.assigneeId !== null && t.assigneeName && (
         <Text className="card__meta" data-testid="ticket-assignee">
           办理人：{t.assigneeName}
+          {forStaff && t.assigneePhone ? ` ${t.assigneePhone}` : ''}
         </Text>
+      )}
+      {forStaff && t.assigneeId !== null && t.assigneePhone && (
+        <View
+          className="btn btn--plain"
+          role="button"
+          aria-label={`拨打办理人${t.assigneeName ?? ''}的电话 ${t.assigneePhone}`}
+          data-testid="call-assignee"
+          onClick={() => Taro.makePhoneCall({ phoneNumber: t.assigneePhone as string })}
+        >
+          <Text>拨打办理人电话</Text>
+        </View>
       )}
       <Text className="card__meta">上报时间：{formatTime(t.createdAt, now)}</Text>
       {t.deadlines && !['closed', 'rejected'].includes(t.status) && (

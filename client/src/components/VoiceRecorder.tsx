@@ -15,6 +15,7 @@ import {
   type Recording,
   type VoiceRecorder as Recorder,
 } from '../services/voice'
+import { photoUrl } from '../services/photos'
 import BigButton from './BigButton'
 
 type State = 'idle' | 'starting' | 'recording' | 'uploading' | 'done' | 'failed'
@@ -23,13 +24,19 @@ interface Props {
   openid: string
   /** The uploaded voice note (null when none), and whether it is still being recorded or uploaded. */
   onChange: (voice: VoiceNote | null, busy: boolean) => void
+  /** A draft's voice note, already uploaded: shown as recorded. */
+  initial?: VoiceNote | null
 }
 
-export default function VoiceRecorder({ openid, onChange }: Props) {
-  const [state, setState] = useState<State>('idle')
-  const [seconds, setSeconds] = useState(0)
-  const [recording, setRecording] = useState<Recording | null>(null)
-  const [fileID, setFileID] = useState<string | null>(null)
+export default function VoiceRecorder({ openid, onChange, initial }: Props) {
+  const [state, setState] = useState<State>(initial ? 'done' : 'idle')
+  const [seconds, setSeconds] = useState(initial?.durationSec ?? 0)
+  const [recording, setRecording] = useState<Recording | null>(
+    initial
+      ? { file: '', preview: photoUrl(initial.fileID), durationSec: initial.durationSec, ext: '' }
+      : null,
+  )
+  const [fileID, setFileID] = useState<string | null>(initial?.fileID ?? null)
   const [problem, setProblem] = useState('')
   const [playing, setPlaying] = useState(false)
   const recorder = useRef<Recorder | null>(null)

@@ -15,21 +15,26 @@ export function useTicket(ticketId: string | undefined) {
   const [loading, setLoading] = useState(true)
   const [now, setNow] = useState(Date.now())
 
-  const reload = useCallback(async () => {
-    if (!ticketId) {
+  const load = useCallback(
+    async (quietIfGone: boolean) => {
+      if (!ticketId) {
+        setLoading(false)
+        setError({ code: 'NOT_FOUND', message: '没有找到这个工单' })
+        return
+      }
+      setLoading(true)
+      const [r, at] = await Promise.all([tickets.detail(ticketId), serverNow()])
+      setNow(at)
       setLoading(false)
-      setError({ code: 'NOT_FOUND', message: '没有找到这个工单' })
-      return
-    }
-    setLoading(true)
-    const [r, at] = await Promise.all([tickets.detail(ticketId), serverNow()])
-    setNow(at)
-    setLoading(false)
-    if (r.ok) {
-      setTicket(r.data.ticket)
-      setError(null)
-    } else setError(r.error)
-  }, [ticketId])
+      if (r.ok) {
+        setTicket(r.data.ticket)
+        setError(null)
+      } else if (!(quietIfGone && r.error.code === 'FORBIDDEN')) setError(r.error)
+    },
+    [ticketId],
+  )
+
+  const reload = useCallback(() => load(false), [load])
 
   useDidShow(() => {
     reload()
@@ -43,7 +48,9 @@ export function useTicket(ticketId: string | undefined) {
       villageName: moved ? null : (old?.villageName ?? null),
       assigneeName: moved ? null : (old?.assigneeName ?? null),
     }))
-    if (moved) reload()
+    // After a 转办 the ticket is another grid's: the worker may no longer open it, and that is the
+    // success they asked for, not a refusal to show. The answer already holds what changed.
+    if (moved) load(true)
   }
   return { ticket, error, loading, now, reload, apply }
 }

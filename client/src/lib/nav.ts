@@ -9,6 +9,7 @@ export const PAGES = {
   ticket: '/pages/ticket/index',
   grid: '/pages/grid/index',
   bind: '/pages/bind/index',
+  me: '/pages/me/index',
   inbox: '/packages/staff/pages/inbox/index',
   task: '/packages/staff/pages/ticket/index',
   patrol: '/packages/staff/pages/patrol/index',

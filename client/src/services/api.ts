@@ -4,6 +4,7 @@
  */
 import type { Role } from '@shared/model/roles'
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
+import type { ResidentProfile } from '@shared/schemas/residentsFunction'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
@@ -12,8 +13,18 @@ export type { IssuedInvite, StaffRow, TicketDetailView, TicketSummary, TicketVie
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
+  /** The responsible person's phone, for the call button (boards are only for those who supervise). */
+  assigneePhone?: string | null
   gridName: string | null
   villageName: string | null
+  /** What became of the 企业微信 group robots' posts about it (overdue board; null: none). */
+  robot?: { state: 'pending' | 'sent' | 'failed'; at: string | null } | null
+}
+/** Someone a ticket can be given to (改派). */
+export interface AssigneeOption {
+  staffId: string
+  name: string
+  roleName: string
 }
 /** roster.me: who the caller is, and their town's categories and subscribe-template ids. */
 export type Me = MeResponse
@@ -31,9 +42,11 @@ export interface MessageItem {
   read: boolean
   createdAt: string
 }
+/** Coordinates (GCJ-02) with the map's name and address, or only typed words about the place. */
 export interface Location {
-  latitude: number
-  longitude: number
+  latitude?: number
+  longitude?: number
+  name?: string
   address?: string
 }
 export interface SubmitInput {
@@ -119,9 +132,23 @@ export const supervision = {
     callFunction('supervision', { action: 'markDuplicate', ...p }),
   remind: (p: { ticketId: string; note?: string }): R<One> =>
     callFunction('supervision', { action: 'remind', ...p }),
+  /** 改派: to another person of the grid, or of another grid (`toGridId`); the routing picks unless named. */
+  reassign: (p: Versioned & { toGridId?: string; assigneeId?: string; reason: string }): R<One> =>
+    callFunction('supervision', { action: 'reassign', ...p }),
+  assignees: (gridId: string): R<{ items: AssigneeOption[] }> =>
+    callFunction('supervision', { action: 'assignees', gridId }),
 }
 
+export type { ResidentProfile }
+
 export const residents = {
+  profile: (): R<ResidentProfile> => callFunction('residents', { action: 'profile' }),
+  /** Keep (remember) or forget the resident's own name and phone. */
+  saveContact: (p: { remember: boolean; name?: string; phone?: string }): R<ResidentProfile> =>
+    callFunction('residents', { action: 'saveContact', ...p }),
+  /** weapp: the phone number WeChat vouches for, from the getPhoneNumber button's one-time code. */
+  phoneFromWeChat: (code: string): R<{ phone: string }> =>
+    callFunction('residents', { action: 'phoneFromWeChat', code }),
   setHomeGrid: (gridId: string): R<{ homeGridId: string; homeVillageId: string }> =>
     callFunction('residents', { action: 'setHomeGrid', gridId }),
   villages: (): R<{ items: Place[] }> => callFunction('residents', { action: 'villages' }),
@@ -161,6 +188,8 @@ export const messages = {
     callFunction('messages', { action: 'reportSubscriptions', results }),
   subscriptionCredits: (
     group: 'reporter' | 'staff',
-  ): R<{ templates: { templateId: string; title: string; credits: number }[] }> =>
-    callFunction('messages', { action: 'subscriptionCredits', group }),
+  ): R<{
+    templates: { templateId: string; title: string; credits: number; longTerm?: boolean }[]
+    groupRobot?: boolean
+  }> => callFunction('messages', { action: 'subscriptionCredits', group }),
 }

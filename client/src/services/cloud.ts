@@ -11,7 +11,7 @@
 import Taro from '@tarojs/taro'
 import { devSubscribe, networkError, postFunction, toEnvelope, uploadBlob, type CallResult } from './http'
 
-export type { CallError, CallResult } from './http'
+export type { CallError, CallErrorCode, CallResult } from './http'
 
 type DevIdentity = typeof import('../dev/identity')
 

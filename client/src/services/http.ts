@@ -4,8 +4,13 @@
  * Everything it returns is the function envelope; it never throws.
  */
 
+import type { ErrorCode } from '@shared/errors'
+
+/** The functions' codes (shared/errors.ts) plus the client's own: the call never reached an answer. */
+export type CallErrorCode = ErrorCode | 'NETWORK'
+
 export interface CallError {
-  code: string
+  code: CallErrorCode
   message: string
   details?: unknown
 }
@@ -21,10 +26,27 @@ export const networkError = (): { ok: false; error: CallError } => ({
   error: { code: 'NETWORK', message: NETWORK_MESSAGE },
 })
 
-const internalError = (): { ok: false; error: CallError } => ({
+const internalError = (message = INTERNAL_MESSAGE): { ok: false; error: CallError } => ({
   ok: false,
-  error: { code: 'INTERNAL', message: INTERNAL_MESSAGE },
+  error: { code: 'INTERNAL', message },
 })
+
+/**
+ * The one table's codes (shared/errors.ts), spelled out so this module imports types only (it stays
+ * out of the weapp bundle's shared chunk); the type makes the compiler hold it to the table.
+ */
+const KNOWN: Record<ErrorCode, true> = {
+  INVALID_INPUT: true,
+  UNAUTHENTICATED: true,
+  NOT_FOUND: true,
+  FORBIDDEN: true,
+  INVALID_TRANSITION: true,
+  CONFLICT: true,
+  RATE_LIMITED: true,
+  CONTENT_RISKY: true,
+  INTERNAL: true,
+}
+const isErrorCode = (code: string): code is ErrorCode => Object.prototype.hasOwnProperty.call(KNOWN, code)
 
 /** True when `value` has the shape of the function envelope. */
 export function isEnvelope(value: unknown): value is CallResult<unknown> {
@@ -36,11 +58,15 @@ export function isEnvelope(value: unknown): value is CallResult<unknown> {
   return !!e && typeof e === 'object' && typeof e.code === 'string' && typeof e.message === 'string'
 }
 
-/** Maps a function's return value (already parsed) to the envelope; anything else is INTERNAL. */
+/**
+ * Maps a function's return value (already parsed) to the envelope; anything else is INTERNAL, and
+ * so is a code outside the one table (its message is kept when it has one).
+ */
 export function toEnvelope<T>(value: unknown): CallResult<T> {
   if (!isEnvelope(value)) return internalError()
   if (value.ok) return { ok: true, data: (value as { data: T }).data }
-  const { code, message, details } = value.error
+  const { code, message, details } = value.error as { code: string; message: string; details?: unknown }
+  if (!isErrorCode(code)) return internalError(message || INTERNAL_MESSAGE)
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } }
 }
 
@@ -77,7 +103,12 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
 function fromStatus(status: number): { ok: false; error: CallError } {
   if (status === 401)
     return { ok: false, error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } }
-  if (status === 429) return { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } }
+  if (status === 429)
+    return { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } }
+  if (status === 413) {
+    const message = '提交的内容过大，请减少后重试'
+    return { ok: false, error: { code: 'INVALID_INPUT', message, details: [{ path: '', message }] } }
+  }
   return internalError()
 }
 

@@ -28,7 +28,14 @@ export function refreshMe(): Promise<CallResult<Me>> {
   return loadMe()
 }
 
-export const STAFF_ROLES_WITH_INBOX: Role[] = ['gridWorker', 'villageGuide', 'townGuide', 'admin']
+/** The inbox: what a worker holds; for guides and supervisors also what is escalated to them. */
+export const STAFF_ROLES_WITH_INBOX: Role[] = [
+  'gridWorker',
+  'villageGuide',
+  'townGuide',
+  'townSupervisor',
+  'admin',
+]
 export const SUPERVISING_ROLES: Role[] = ['villageGuide', 'townGuide', 'townSupervisor', 'admin']
 export const REDISPATCH_ROLES: Role[] = ['villageGuide', 'townGuide', 'townSupervisor', 'admin']
 export const PROXY_ROLES: Role[] = ['informant', 'gridWorker']

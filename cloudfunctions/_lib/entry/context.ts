@@ -64,15 +64,18 @@ export async function loadCaller(
   return callerFrom(openid, staff, resident)
 }
 
-/** A caller who must be on the roster (with one of `roles`, when given). */
+/**
+ * A caller who must be on the roster (with one of `roles`, when given). A known WeChat user who is
+ * not is FORBIDDEN (UNAUTHENTICATED means no WeChat identity at all), told how to become staff.
+ */
 export function requireStaff(caller: Caller, ...roles: Role[]): Staff & { townId: string } {
-  if (!caller.staff) throw new AppError('UNAUTHENTICATED', '请先用邀请码绑定工作人员身份')
+  if (!caller.staff) throw new AppError('FORBIDDEN', '请先用邀请码绑定工作人员身份')
   if (roles.length > 0 && !caller.staff.roles.some((r) => roles.includes(r))) throw new AppError('FORBIDDEN')
   return caller.staff
 }
 
-/** A caller who belongs to a town (as staff or as a resident with a home grid). */
+/** A caller who belongs to a town (as staff or as a resident with a home grid); FORBIDDEN until then. */
 export function requireTown(caller: Caller): string {
-  if (!caller.townId) throw new AppError('UNAUTHENTICATED', '请先选择您所在的村组网格')
+  if (!caller.townId) throw new AppError('FORBIDDEN', '请先选择您所在的村组网格')
   return caller.townId
 }

@@ -24,7 +24,12 @@ export type Envelope<T> = Success<T> | Failure
 
 export const ok = <T>(data: T): Success<T> => ({ ok: true, data })
 
+/**
+ * A failure. INVALID_INPUT always carries `details` (`[{ path, message }]`): one made without any
+ * gets a single body-level entry (empty path) with its message.
+ */
 export function fail(code: ErrorCode, message: string = MESSAGES[code], details?: unknown): Failure {
+  if (code === 'INVALID_INPUT' && details === undefined) details = [{ path: '', message }]
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } }
 }
 

@@ -13,6 +13,8 @@ import {
   systemActor,
   transition,
   type Actor,
+  type Effect,
+  type GeoPoint,
   type Grid,
   type Priority,
   type Ticket,
@@ -39,12 +41,18 @@ export interface Concern {
   description: string
   photos: string[]
   voice?: VoiceNote | null
-  location?: { latitude: number; longitude: number; address?: string } | null
+  location?: GeoPoint | null
   anonymous: boolean
   source: TicketSource
   priority?: Priority
   contact?: { name?: string; phone?: string }
   onBehalfOf?: { name?: string; phone?: string } | null
+  /**
+   * A grid worker's own patrol finding: when it is routed to them, they have it in hand already —
+   * it starts signed for (no sign-for deadline to miss, no alert against them) and they are not
+   * notified of their own report.
+   */
+  signForSelf?: boolean
 }
 
 export interface Submitted {
@@ -61,6 +69,7 @@ function decide(
   submit: Extract<TicketCommand, { type: 'submit' }>,
   route: Awaited<ReturnType<typeof routeIn>>,
   ctx: Awaited<ReturnType<typeof transitionContext>>,
+  selfSign = false,
 ): { ticket: Ticket; batches: EffectBatch[] } {
   const submitted = transition(null, submit, ctx)
   if (!submitted.ok) refusal(submitted)
@@ -72,11 +81,25 @@ function decide(
     { ...ctx, actor: systemActor(submit.townId) },
   )
   if (!routed.ok) refusal(routed)
+  const all = [...batches, { version: routed.ticket.version, effects: routed.effects }]
+  if (!selfSign || route.assigneeId !== ctx.actor.staffId) return { ticket: routed.ticket, batches: all }
+  const signed = transition(routed.ticket, { type: 'signFor' }, ctx)
+  if (!signed.ok) refusal(signed)
+  const toOthers = (effects: readonly Effect[]) => effects.filter((e) => !addressedTo(e, ctx.actor))
   return {
-    ticket: routed.ticket,
-    batches: [...batches, { version: routed.ticket.version, effects: routed.effects }],
+    ticket: signed.ticket,
+    batches: [...all, { version: signed.ticket.version, effects: signed.effects }].map((b) => ({
+      ...b,
+      effects: toOthers(b.effects),
+    })),
   }
 }
+
+/** A notification to the actor themself (as the reporter or as staff). */
+const addressedTo = (e: Effect, actor: Actor): boolean =>
+  e.kind === 'notify' &&
+  ((e.recipient.kind === 'reporter' && e.recipient.openid === actor.openid) ||
+    (e.recipient.kind === 'staff' && e.recipient.staffId === actor.staffId))
 
 /**
  * Submits a concern in `grid` as `actor`. `extra` runs inside the transaction after the ticket is
@@ -127,6 +150,7 @@ export async function submitConcern(
     },
     route,
     ctx,
+    concern.signForSelf === true,
   )
   const villages = await villagesFor(
     townId,

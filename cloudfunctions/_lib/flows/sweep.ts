@@ -18,6 +18,7 @@
  */
 import {
   dueActions,
+  hasRobots,
   systemActor,
   transition,
   type Ticket,
@@ -27,12 +28,22 @@ import {
 } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from '../store/collections'
-import { townConfigs, type TownConfig } from '../store/config'
+import {
+  listTownIds,
+  resolveTownConfig,
+  townConfigs,
+  type TownConfig,
+  type TownConfigDocument,
+} from '../store/config'
 import { encodeCursor, pageWhere } from '../store/cursor'
 import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
 import { auditsFor, notificationsFor, type AuditDocument, type NotificationDocument } from '../outbox/outbox'
 import { ticketsIn, toTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
+import { queueDailyDigest } from '../outbox/channels/digest'
+import { robotPostsOf } from '../outbox/channels/robotPosts'
+import type { EffectBatch } from '../outbox/outbox'
+import { maskExpiredContacts } from './retention'
 
 export interface SweepReport {
   examined: number
@@ -41,6 +52,8 @@ export interface SweepReport {
   autoClosed: number
   conflicts: number
   delivery: DispatchReport
+  /** Finished tickets whose contact details the retention rule removed in this run. */
+  contactsMasked: number
   /** Only in a dry run: nothing was written, the counts say what a run would do. */
   dryRun?: true
   /** The time budget ran out with tickets still due: the next run carries on. */
@@ -122,6 +135,9 @@ interface Decision {
   fired: Fired
   notifications: NotificationDocument[]
   audits: AuditDocument[]
+  /** The transitions' effects (for the town's group robots, when it has any). */
+  batches: EffectBatch[]
+  villages: Map<string, Village>
 }
 
 /** The ladder's commands on one ticket as read; null if nothing changes. */
@@ -137,6 +153,8 @@ function decide(ticket: Ticket, config: TownConfig, names: PageNames, now: Date)
       fired,
       notifications: [],
       audits: [],
+      batches: [],
+      villages: new Map(),
     }
   }
   // Another town's village never names this town's recipients.
@@ -152,10 +170,12 @@ function decide(ticket: Ticket, config: TownConfig, names: PageNames, now: Date)
   let after: Ticket = ticket
   const notifications: NotificationDocument[] = []
   const audits: AuditDocument[] = []
+  const batches: EffectBatch[] = []
   for (const action of due.actions) {
     const result = transition(after, commandOf(action), ctx)
     if (!result.ok) continue
     after = result.ticket
+    batches.push({ version: after.version, effects: result.effects })
     notifications.push(...notificationsFor(config.townId, after.version, result.effects, villages, now))
     audits.push(...auditsFor(config.townId, after.version, result.effects))
     if (action.command === 'remind') fired.reminded++
@@ -163,7 +183,7 @@ function decide(ticket: Ticket, config: TownConfig, names: PageNames, now: Date)
     else fired.autoClosed++
   }
   if (after === ticket) after = { ...ticket, nextDueAt: due.nextDueAt }
-  return { before: ticket, after, fired, notifications, audits }
+  return { before: ticket, after, fired, notifications, audits, batches, villages }
 }
 
 /** Fires what is due on a page of tickets (of towns with configuration); writes unless dry. */
@@ -197,6 +217,11 @@ async function sweepPage(
     report.autoClosed += decision.fired.autoClosed
     notifications.push(...decision.notifications)
     audits.push(...decision.audits)
+    // Overdue alerts also go to the town's 企业微信 group robots, when it has set them up.
+    if (!dryRun && hasRobots(config.alerts))
+      notifications.push(
+        ...(await robotPostsOf(t.townId, decision.after, decision.batches, decision.villages, now)),
+      )
   }
   if (dryRun) return
   // Only the winner of each ticket's conditional update gets here, so these ids are new.
@@ -257,6 +282,33 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
   }
 }
 
+/**
+ * The work that is per town by nature, kept off the idle path: the daily digest of towns that set up
+ * group robots (their configuration documents, one query a run; nothing is read for a town without
+ * alerts), and the retention rule at minute 0 of each hour (one update per town).
+ */
+async function townChores(now: Date, report: SweepReport): Promise<void> {
+  for (const config of await townsWithAlerts()) await queueDailyDigest(config, now)
+  if (now.getUTCMinutes() !== 0) return
+  for (const config of (await townConfigs(await listTownIds())).values())
+    report.contactsMasked += await maskExpiredContacts(config, now)
+}
+
+async function townsWithAlerts(): Promise<TownConfig[]> {
+  const out: TownConfig[] = []
+  for (let page = 0; ; page++) {
+    const { data } = await db()
+      .collection<TownConfigDocument>(C.config)
+      .where({ kind: 'town', alerts: db().command.exists(true) })
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .get()
+    out.push(...data.map((d) => resolveTownConfig(d.townId, d)))
+    if (data.length < 100) return out
+  }
+}
+
 const addDelivery = (into: DispatchReport, d: DispatchReport): void => {
   into.sent += d.sent
   into.inAppOnly += d.inAppOnly
@@ -274,12 +326,14 @@ export async function sweep(now: Date, options: SweepOptions = {}): Promise<Swee
     autoClosed: 0,
     conflicts: 0,
     delivery: emptyDispatchReport(),
+    contactsMasked: 0,
   }
   const dryRun = options.dryRun === true
   if (dryRun) report.dryRun = true
   // New tasks' notices first, whatever else is due; then the ladder; then what the ladder produced.
   addDelivery(report.delivery, await dispatchOutbox(now, { dryRun, checkAbandoned: true }))
   await sweepDue(now, options, report)
+  if (!dryRun) await townChores(now, report)
   if (!dryRun && report.reminded + report.escalated + report.autoClosed > 0)
     addDelivery(report.delivery, await dispatchOutbox(now, { dryRun }))
   return report

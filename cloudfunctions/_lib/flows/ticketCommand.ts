@@ -24,6 +24,8 @@ import type { ActionContext } from '../entry/defineActions'
 import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
 import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
+import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
+import { C } from '../store/collections'
 import type { Transaction } from '../platform/sdkTypes'
 import { getTicket, saveTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
@@ -79,6 +81,7 @@ export async function persist(
   )
   await saveTicket(txn, ticket)
   await writeEffects(txn, townId, batches, villages, now)
+  await writeRobotPosts(txn, await robotPostsOf(townId, ticket, batches, villages, now))
 }
 
 /** Decisions re-made after a concurrent change, before answering CONFLICT. */
@@ -102,13 +105,10 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
     if (!result.ok) refusal(result)
     const villages = await villagesFor(run.townId, result.effects)
     if (await updateTicketIf(current, result.ticket)) {
-      await writeEffects(
-        db(),
-        run.townId,
-        [{ version: result.ticket.version, effects: result.effects }],
-        villages,
-        run.now,
-      )
+      const batches = [{ version: result.ticket.version, effects: result.effects }]
+      await writeEffects(db(), run.townId, batches, villages, run.now)
+      const posts = await robotPostsOf(run.townId, result.ticket, batches, villages, run.now)
+      if (posts.length > 0) await db().collection(C.notifications).add({ data: posts })
       return { ticket: presentTicket(result.ticket, run.actor) }
     }
     if (attempt >= RETRIES) throw new AppError('CONFLICT')

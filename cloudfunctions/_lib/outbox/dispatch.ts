@@ -8,6 +8,8 @@
  * it cannot be known, so it is marked `unknown` and reported, not retried (the in-app copy stays).
  * One run serves every town of the environment: the pending messages are one query across towns,
  * and each page loads the configuration of the towns it holds (cached per warm instance).
+ * A long-term template needs the person's recorded consent instead of a credit (channels/subscribe.ts).
+ * Posts to 企业微信 group robots (`channel: 'robot'`) are handed to channels/robot.ts.
  */
 import { buildSubscribeMessage, type Staff, type SubscribeMessage } from '@shared/index'
 import { db, openapi } from '../platform/cloud'
@@ -16,6 +18,8 @@ import { C } from '../store/collections'
 import { townConfigs, type TownConfig } from '../store/config'
 import type { NotificationDocument } from './outbox'
 import { clearCredits, creditsHeld, refundCredit, spendCredit, subscriptionId } from './subscriptions'
+import { countRobots, deliverRobotPosts } from './channels/robot'
+import { isRobotPost, type RobotPostDocument } from './channels/robotPosts'
 
 export const MAX_ATTEMPTS = 5
 /** A send takes seconds (a function times out after 20 s): a claim this old was abandoned. */
@@ -117,13 +121,13 @@ async function triage(
     else if (!templatesOf(n)[n.templateKey]?.templateId) park('notConfigured', n._id)
     else candidates.push({ n, openid })
   }
-  const needCredit = candidates.filter(({ n }) => !templatesOf(n)[n.templateKey].longTerm)
+  // A long-term template needs the recorded consent (credits 1, never spent); a one-time one a credit.
   const held = await creditsHeld(
-    needCredit.map(({ n, openid }) => ({ openid, templateId: templatesOf(n)[n.templateKey].templateId })),
+    candidates.map(({ n, openid }) => ({ openid, templateId: templatesOf(n)[n.templateKey].templateId })),
   )
   const sendable = candidates.filter(({ n, openid }) => {
     const setting = templatesOf(n)[n.templateKey]
-    if (setting.longTerm || (held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
+    if ((held.get(subscriptionId(openid, setting.templateId)) ?? 0) > 0) return true
     park('noCredit', n._id)
     return false
   })
@@ -177,8 +181,9 @@ async function deliver(
     const code = Number((err as { errCode?: unknown }).errCode)
     const message = String((err as { errMsg?: unknown }).errMsg ?? (err as Error).message ?? '').slice(0, 200)
     if (code === 43101) {
-      // WeChat holds no credit for this user and template: in-app only, and our count is corrected.
-      if (!setting.longTerm) await clearCredits(openid, setting.templateId)
+      // WeChat holds no credit (or the long-term consent was turned off): in-app only (and the
+      // group robot), and our record is corrected so later messages do not try again.
+      await clearCredits(openid, setting.templateId)
       await finish(n._id, { state: 'inAppOnly', reason: 'refused' })
       return 'inAppOnly'
     }
@@ -266,13 +271,21 @@ export async function dispatchOutbox(now: Date, options: DispatchOptions = {}): 
       .get()
     if (data.length === 0) break
     const configs = await townConfigs(data.map((n) => n.townId))
-    const { sendable, inApp } = await triage(data, await openidsOf(data), configs)
+    const robots = data.filter(isRobotPost)
+    const people = robots.length > 0 ? data.filter((n) => !isRobotPost(n)) : data
+    const { sendable, inApp } = await triage(people, await openidsOf(people), configs)
     if (dryRun) {
+      report.sent += robots.length
       report.inAppOnly += [...inApp.values()].reduce((sum, ids) => sum + ids.length, 0)
       report.sent += sendable.length
       const last = data[data.length - 1]
       cursor = encodeCursor({ v: last.nextAttemptAt, id: last._id })
     } else {
+      // A page's robot posts, town by town (each town's groups, keys and rate limits).
+      const byTown = new Map<string, RobotPostDocument[]>()
+      for (const r of robots) byTown.set(r.townId, [...(byTown.get(r.townId) ?? []), r])
+      for (const [townId, posts] of byTown)
+        countRobots(report, await deliverRobotPosts(configs.get(townId) as TownConfig, posts, now))
       report.inAppOnly += await settleInApp(inApp)
       for (const { n, openid } of sendable) {
         if (!(await claim(n, now))) continue

@@ -21,6 +21,9 @@ export type DeliveryState = 'pending' | 'sending' | 'sent' | 'inAppOnly' | 'fail
 
 export interface NotificationDocument {
   _id: string
+  /** Absent: a person's message (in-app, and a subscribe message where allowed). `robot`: a post
+   * to a 企业微信 group (outbox/channels/robot.ts), in nobody's message centre. */
+  channel?: 'robot'
   /** The idempotency key, readable: `<ticketId>:v<version>:<template>:<recipient>`. */
   key: string
   townId: string

@@ -45,3 +45,18 @@ export const openapi = (): any => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (cloud as any).openapi
 }
+
+/** Cloud storage calls of the SDK (an export file is written, then handed out by a temporary URL). */
+export const storage = () => {
+  init()
+  return {
+    upload: (cloudPath: string, content: Buffer) =>
+      cloud.uploadFile({ cloudPath, fileContent: content }) as Promise<{ fileID: string }>,
+    tempUrl: async (fileID: string): Promise<string> => {
+      const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+        fileList: { tempFileURL?: string }[]
+      }
+      return res.fileList[0]?.tempFileURL ?? ''
+    },
+  }
+}

@@ -10,6 +10,9 @@ import {
   LIMITS,
   createWorkingCalendar,
   resolveTemplateConfig,
+  resolveAlertChannels,
+  type AlertChannels,
+  type AlertChannelsInput,
   type CalendarOverride,
   type Category,
   type TemplateConfig,
@@ -38,7 +41,18 @@ export interface TownConfigDocument {
   /** Per template, checked on read (`resolveTemplateConfig`): a malformed one falls back to the default. */
   templates?: Partial<TemplateConfig>
   limits?: Partial<TownLimits>
+  retention?: Partial<TownRetention>
+  /** Channels beyond in-app and WeChat (企业微信 group robots); checked on read, malformed → none. */
+  alerts?: AlertChannelsInput
 }
+
+/** How long contact details of a finished ticket are kept (then the sweeper masks them). */
+export interface TownRetention {
+  /** Months after a ticket is closed or rejected; 24 unless the town says otherwise. */
+  contactMonths: number
+}
+
+export const DEFAULT_RETENTION: TownRetention = { contactMonths: 24 }
 
 export interface TownConfig {
   townId: string
@@ -48,6 +62,8 @@ export interface TownConfig {
   calendar: WorkingCalendar
   templates: TemplateConfig
   limits: TownLimits
+  retention: TownRetention
+  alerts: AlertChannels
 }
 
 /** Environment-wide settings (`_id: environment`): which town a newcomer without a home sees. */
@@ -68,6 +84,9 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     console.warn(
       `[config] ${townId}: malformed templates fall back to defaults: ${templates.rejected.join(', ')}`,
     )
+  const alerts = resolveAlertChannels(doc?.alerts)
+  // The keys are secrets: say that the field is malformed, never what it holds.
+  if (alerts.rejected) console.warn(`[config] ${townId}: malformed alerts, group robots are off`)
   return {
     townId,
     name: doc?.name ?? '',
@@ -76,6 +95,8 @@ export const resolveTownConfig = (townId: string, doc: Partial<TownConfigDocumen
     calendar: createWorkingCalendar({ overrides: doc?.calendarOverrides ?? [] }),
     templates: templates.config,
     limits: { ...DEFAULT_LIMITS, ...(doc?.limits ?? {}) },
+    retention: { ...DEFAULT_RETENTION, ...(doc?.retention ?? {}) },
+    alerts: alerts.channels,
   }
 }
 
@@ -87,6 +108,23 @@ export async function townConfig(townId: string): Promise<TownConfig> {
   const value = resolveTownConfig(townId, data)
   cache.set(townId, { at: Date.now(), value })
   return value
+}
+
+/** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */
+export async function listTownIds(): Promise<string[]> {
+  const ids: string[] = []
+  for (let page = 0; ; page++) {
+    const { data } = await db()
+      .collection<TownConfigDocument>(C.config)
+      .where({ kind: 'town' })
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .field({ townId: true })
+      .get()
+    ids.push(...data.map((d) => d.townId))
+    if (data.length < 100) return ids
+  }
 }
 
 let environmentCache: { at: number; value: EnvironmentDocument | null } | null = null

@@ -10,13 +10,12 @@
  * that holds geometries, and fails like MongoDB when there are several ("more than one 2dsphere
  * index") — with none, the answer is empty (MongoDB would fail for want of an index).
  */
-import { Query } from 'mingo'
 import { setValue } from 'mingo/util'
 import { dbErrors } from '../errors'
 import { clonePlain, isPlainObject, type PlainObject } from '../ejson'
 import { parseCenter, storedShapes } from './geojson'
 import { bound, byDistance, fromRadians, toRadians, type Near } from './near'
-import { geoContext } from './operators'
+import { compileQuery } from '../mongo'
 
 const OPTIONS = new Set([
   'near',
@@ -51,10 +50,10 @@ export function geoNearStage(docs: Iterable<PlainObject>, spec: unknown, collect
   const min = bound(spec.minDistance, 'minDistance', CONTEXT)
   const max = bound(spec.maxDistance, 'maxDistance', CONTEXT)
   const unit = { legacy }
-  let query: Query | undefined
+  let query: ReturnType<typeof compileQuery> | undefined
   if (spec.query !== undefined) {
     if (!isPlainObject(spec.query)) throw dbErrors.requestFailed('$geoNear query must be an object')
-    query = new Query(spec.query, { context: geoContext })
+    query = compileQuery(spec.query)
   }
   const all = Array.from(docs)
   const field = optionalPath(spec.key, 'key') ?? geoField(all, collection)

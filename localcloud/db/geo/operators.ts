@@ -1,5 +1,5 @@
 /**
- * The geo query operators, as a mingo `Context` merged into every query and pipeline:
+ * The geo query operators, part of the mingo context of every query and pipeline:
  *
  * - `$geoWithin: { $geometry: Polygon | MultiPolygon }` or `{ $centerSphere: [[lng, lat], radians] }`
  * - `$geoIntersects: { $geometry: <any GeoJSON> }`
@@ -10,7 +10,7 @@
  * Operands are parsed when the query is compiled, so a malformed one fails the request before any
  * document is read.
  */
-import { Context } from 'mingo'
+import type { Context } from 'mingo/core'
 import { resolve } from 'mingo/util'
 import { dbErrors } from '../errors'
 import { isPlainObject } from '../ejson'
@@ -85,14 +85,12 @@ const notHere: Operator = () => {
   )
 }
 
-/** The operators above, for mingo's `Query` / `Aggregator` `context` option. */
-export const geoContext = Context.init({
-  query: {
-    $geoWithin,
-    $geoIntersects,
-    $near: notHere,
-    $nearSphere: notHere,
-    $maxDistance: notHere,
-    $minDistance: notHere,
-  } as unknown as QueryOps,
-})
+/** The operators above, part of the database's mingo context (mongo/index.ts). */
+export const geoQueryOperators = {
+  $geoWithin,
+  $geoIntersects,
+  $near: notHere,
+  $nearSphere: notHere,
+  $maxDistance: notHere,
+  $minDistance: notHere,
+} as unknown as QueryOps

@@ -85,14 +85,15 @@ describe('postFunction', () => {
       ok: false,
       error: { code: 'INTERNAL', message: '服务异常' },
     })
+    // a code outside the one table becomes INTERNAL, keeping its message
     handler = json(504, { ok: false, error: { code: 'TIMEOUT', message: '处理超时' } })
     await expect(postFunction('x', {}, opts())).resolves.toEqual({
       ok: false,
-      error: { code: 'TIMEOUT', message: '处理超时' },
+      error: { code: 'INTERNAL', message: '处理超时' },
     })
   })
 
-  test('401 without an envelope → UNAUTHENTICATED; 429 → RATE_LIMITED; other statuses → INTERNAL', async () => {
+  test('401 without an envelope → UNAUTHENTICATED; 429 → RATE_LIMITED; 413 → INVALID_INPUT; other statuses → INTERNAL', async () => {
     handler = json(401, { message: 'missing X-WX-OPENID' })
     expect(await postFunction('x', {}, opts())).toMatchObject({
       ok: false,
@@ -100,6 +101,15 @@ describe('postFunction', () => {
     })
     handler = json(429, {})
     expect(await postFunction('x', {}, opts())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    handler = json(413, {})
+    expect(await postFunction('x', {}, opts())).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '提交的内容过大，请减少后重试',
+        details: [{ path: '', message: '提交的内容过大，请减少后重试' }],
+      },
+    })
     handler = json(404, { nope: true })
     expect(await postFunction('x', {}, opts())).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })

@@ -76,7 +76,7 @@ describe("categoryName with the town's categories", () => {
 describe('errorText', () => {
   it('lists the field messages of INVALID_INPUT', () => {
     const error = {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_INPUT' as const,
       message: '填写的内容有误，请检查后重试',
       details: [
         { path: ['description'], message: '问题描述至少 5 个字' },

@@ -263,7 +263,7 @@ describe('the escalation ladder', () => {
     ])
     expect(notes[1]).toMatchObject({
       template: 'overdueAlert',
-      data: { level: '挂牌督办', overdue: '超时未办结已逾1个工作日', assigneeName: '李网格' },
+      data: { level: '挂牌督办', overdue: '超时未办结，已逾1天', assigneeName: '李网格' },
     })
   })
   it('fires everything that is due at once, in ladder order, after a long outage', () => {
@@ -338,13 +338,13 @@ describe('the escalation ladder', () => {
     )
     if (!r.ok) throw new Error(r.refusal.message)
     expect(r.ticket.escalation).toEqual({ level: 0, fired: [] })
-    expect(r.effects[1]).toMatchObject({ template: 'taskDue', data: { hint: '请今天处理' } })
+    expect(r.effects[1]).toMatchObject({ template: 'taskDue', data: { hint: '催办：请今天处理' } })
     const plain = transition(
       routedTicket(),
       { type: 'remind' },
       ctx(actors.townGuide, sh('2025-03-10T10:00')),
     )
-    expect(plain.ok && plain.effects[1]).toMatchObject({ data: { hint: '请尽快办理' } })
+    expect(plain.ok && plain.effects[1]).toMatchObject({ data: { hint: '催办：请尽快签收' } })
   })
   it('refuses a manual 催办 of an unassigned ticket, a bad note, a stepless system reminder, and a guide posing as the ladder', () => {
     const returned = run(

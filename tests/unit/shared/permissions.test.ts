@@ -32,11 +32,16 @@ describe('scopes', () => {
     expect(can(actors.villageGuide1, 'viewBoard', { kind: 'town', townId: TOWN })).toBe(false)
     expect(can(actors.villageGuide1, 'viewBoard', res)).toBe(true)
   })
-  it('town roles act town-wide', () => {
+  it('town guides and supervisors act in their villages; only the grid office town-wide', () => {
     for (const a of [actors.townGuide, actors.supervisor, actors.admin]) {
       expect(can(a, 'markDuplicate', res)).toBe(true)
-      expect(can(a, 'viewBoard', { kind: 'town', townId: TOWN })).toBe(true)
+      expect(can(a, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v1' })).toBe(true)
     }
+    for (const a of [actors.townGuide, actors.supervisor]) {
+      expect(can(a, 'viewBoard', { kind: 'town', townId: TOWN })).toBe(false)
+      expect(can(a, 'viewBoard', { kind: 'village', townId: TOWN, villageId: 'v2' })).toBe(false)
+    }
+    expect(can(actors.admin, 'viewBoard', { kind: 'town', townId: TOWN })).toBe(true)
   })
   it('nobody acts in another town', () => {
     expect(can(actors.outsider, 'view', res)).toBe(false)

@@ -411,9 +411,11 @@ describe('corrections', () => {
     const to = { type: 'redispatch', villageId: 'v2', gridId: 'g3', assigneeId: 's-w3' } as const
     expect(refusal(returned, to, actors.villageGuide1).message).toBe('只能派给您负责的村的网格')
     expect(refusal(returned, to, actors.villageGuide2).code).toBe('FORBIDDEN')
-    expect(accept(returned, to, actors.townGuide).ticket.gridId).toBe('g3')
-    expect(refusal(returned, { ...to, assigneeId: '' }, actors.townGuide).code).toBe('INVALID_INPUT')
-    expect(refusal(returned, { ...to, note: 'x' }, actors.townGuide).code).toBe('INVALID_INPUT')
+    // A town guide is linked to v1 only: v2 is outside their scope too; the grid office is town-wide.
+    expect(refusal(returned, to, actors.townGuide).code).toBe('FORBIDDEN')
+    expect(accept(returned, to, actors.admin).ticket.gridId).toBe('g3')
+    expect(refusal(returned, { ...to, assigneeId: '' }, actors.admin).code).toBe('INVALID_INPUT')
+    expect(refusal(returned, { ...to, note: 'x' }, actors.admin).code).toBe('INVALID_INPUT')
   })
   it('starts the clock when a guide dispatches a ticket nobody could be routed to', () => {
     const submitted = accept(null, submitCommand(), actors.resident, sh('2025-03-10T09:00')).ticket
@@ -552,13 +554,18 @@ describe('allowed commands', () => {
   it('shows each viewer only their buttons', () => {
     const routed = routedTicket()
     expect(allowedCommands(routed, actors.worker1)).toEqual(['signFor', 'returnTicket', 'transfer'])
-    expect(allowedCommands(routed, actors.villageGuide1)).toEqual(['reject', 'markDuplicate', 'remind'])
+    expect(allowedCommands(routed, actors.villageGuide1)).toEqual([
+      'reassign',
+      'reject',
+      'markDuplicate',
+      'remind',
+    ])
     expect(allowedCommands(routed, actors.resident)).toEqual([])
     expect(allowedCommands(resolvedTicket(), actors.resident)).toEqual(['confirm', 'reopen'])
     const returned = accept(routed, { type: 'returnTicket', reason: '不属于本网格' }).ticket
     expect(allowedCommands(returned, actors.villageGuide1)).toEqual(['redispatch', 'reject', 'markDuplicate'])
   })
   it('lists every command in the status table', () => {
-    expect(Object.keys(COMMAND_SPECS)).toHaveLength(17)
+    expect(Object.keys(COMMAND_SPECS)).toHaveLength(18)
   })
 })

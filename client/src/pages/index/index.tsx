@@ -1,5 +1,6 @@
 /**
- * Home. Residents: 我要上报 (the main action), 我的上报, 消息中心 with the unread count.
+ * Home. Residents: 我要上报 (the main action), a report kept unsent on the phone (sent with one tap),
+ * 我的上报, 消息中心 with the unread count; 工作人员绑定 behind a small "我是工作人员" link.
  * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录,
  * and for the grid office 花名册.
  * A `gridId` in the address (a grid's QR code) becomes the resident's home grid the first time.
@@ -21,6 +22,8 @@ import { useMe } from '../../hooks/useMe'
 import { go, type PAGES } from '../../lib/nav'
 import { roleName } from '../../lib/format'
 import ErrorNotice from '../../components/ErrorNotice'
+import PrivacyNotice from '../../components/PrivacyNotice'
+import DraftNotice from '../../components/DraftNotice'
 
 function NavRow({
   label,
@@ -59,7 +62,7 @@ export default function Index() {
 
   // The identity line still works when the roster cannot answer (e.g. before the town is set up).
   useEffect(() => {
-    if (!error) return
+    if (process.env.TARO_ENV !== 'h5' || !error) return
     callFunction<{ openid: string }>('system', { action: 'whoami' }).then(
       (r) => r.ok && setFallbackId(r.data.openid),
     )
@@ -84,6 +87,7 @@ export default function Index() {
     <PageShell label="一网首页">
       <Text className="title">一网</Text>
       <Text className="subtitle">全镇一张网，有事找网格</Text>
+      <PrivacyNotice />
       <View
         className="btn-main"
         role="button"
@@ -93,6 +97,7 @@ export default function Index() {
       >
         <Text>我要上报</Text>
       </View>
+      {me && !staff && <DraftNotice key={me.openid} openid={me.openid} />}
       <NavRow label="我的上报" aria="我的上报，查看办理进度" page="mine" />
       <NavRow
         label="消息中心"
@@ -125,12 +130,26 @@ export default function Index() {
           )}
         </View>
       )}
-      {me && !staff && <NavRow label="工作人员绑定" aria="工作人员用邀请码绑定" page="bind" />}
+      <NavRow label="我的信息" aria="我的信息：查看、导出、更正、注销" page="me" testId="go-me" />
       {error && !fallbackId && <ErrorNotice error={error} onRetry={refresh} />}
-      <Text className="status" data-testid="whoami">
-        当前身份：{me ? me.openid : fallbackId || (error ? '未能确认' : '正在确认…')}
-        {me && roles ? `（${roles}）` : ''}
-      </Text>
+      {me && !staff && (
+        <View
+          className="link-quiet"
+          role="button"
+          aria-label="我是工作人员，用邀请码绑定"
+          data-testid="go-bind"
+          onClick={() => go('bind')}
+        >
+          <Text>我是工作人员</Text>
+        </View>
+      )}
+      {/* The raw identity helps only a developer: the browser (dev) build shows it, WeChat never. */}
+      {process.env.TARO_ENV === 'h5' && (
+        <Text className="status" data-testid="whoami">
+          当前身份：{me ? me.openid : fallbackId || (error ? '未能确认' : '正在确认…')}
+          {me && roles ? `（${roles}）` : ''}
+        </Text>
+      )}
     </PageShell>
   )
 }

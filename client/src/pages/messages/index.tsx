@@ -1,5 +1,6 @@
 /**
- * 消息中心: every notification also lands here; unread ones say so in words. A message about the
+ * 消息中心: every notification also lands here, newest first, in two short lines (what happened, and
+ * a few words of what about); unread ones say so in words. A message about the
  * viewer's own report opens the reporter's ticket page, a task message the staff one (lib/ticketPages).
  */
 import { Text, View } from '@tarojs/components'
@@ -16,6 +17,7 @@ import { usePaged } from '../../hooks/usePaged'
 import { useAction } from '../../hooks/useAction'
 import { useMe } from '../../hooks/useMe'
 import { formatTime } from '../../lib/format'
+import { messageSummary as summary } from '../../lib/messageText'
 import { go } from '../../lib/nav'
 
 export default function Messages() {
@@ -58,20 +60,18 @@ export default function Messages() {
           key={m._id}
           className={m.read ? 'card card--tap' : 'card card--tap card--unread'}
           role="button"
-          aria-label={`${m.read ? '' : '未读消息，'}${m.title}`}
+          aria-label={`${m.read ? '' : '未读消息，'}${summary(m).headline}，${summary(m).about}`}
           data-testid="message"
           onClick={() => open(m)}
         >
           <View className="card__head">
-            <Text className="card__title">{m.title}</Text>
+            <Text className="card__title">{summary(m).headline}</Text>
             <Text className={m.read ? 'tag tag--closed' : 'tag tag--unread'}>{m.read ? '已读' : '未读'}</Text>
           </View>
-          {m.lines.map((l) => (
-            <Text key={l.label} className="card__meta">
-              {l.label}：{l.value}
-            </Text>
-          ))}
-          <Text className="card__meta">{formatTime(m.createdAt, list.now)}</Text>
+          <Text className="card__meta msg__about">
+            {summary(m).about ? `${summary(m).about} · ` : ''}
+            {formatTime(m.createdAt, list.now)}
+          </Text>
         </View>
       ))}
       <LoadMore more={list.more} busy={list.loading} onMore={list.loadMore} />

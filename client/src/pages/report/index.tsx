@@ -1,6 +1,6 @@
 /**
- * 我要上报: (first time only) choose the home grid, then the form; after submitting, the ticket
- * number and the promised deadline ("11月27日 17:30 前办结").
+ * 我要上报: (first time only) choose the home grid, then the form (a kept draft carried on); after
+ * submitting, the ticket number and the promised deadline ("11月27日 17:30 前办结").
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -13,9 +13,35 @@ import Loading from '../../components/Loading'
 import SubmittedCard from '../../components/SubmittedCard'
 import { residents, type Submitted } from '../../services/api'
 import { refreshMe } from '../../services/session'
+import { reportDraft } from '../../services/drafts'
 import { useMe } from '../../hooks/useMe'
 import { useAction } from '../../hooks/useAction'
 import { PAGES } from '../../lib/nav'
+
+/** The form, carrying on a report this person left unsent (page left, app closed, send failed). */
+function ReportWithDraft(props: {
+  openid: string
+  gridId?: string
+  round: number
+  onDone: (s: Submitted) => void
+}) {
+  const [draft] = useState(() => reportDraft(props.openid))
+  const carried = props.round === 0 ? draft : null
+  return (
+    <>
+      <Text className="subtitle">
+        {carried ? '接着上次没发出的上报填写' : '拍张照片，说几句话，点“提交”就行'}
+      </Text>
+      <ReportForm
+        key={props.round}
+        openid={props.openid}
+        gridId={props.gridId ?? carried?.gridId}
+        draft={carried}
+        onDone={props.onDone}
+      />
+    </>
+  )
+}
 
 export default function Report() {
   const { me, error, loading, refresh } = useMe()
@@ -52,10 +78,7 @@ export default function Report() {
         </>
       )}
       {!done && me && !needsGrid && (
-        <>
-          <Text className="subtitle">拍张照片，说几句话，点“提交”就行</Text>
-          <ReportForm key={round} openid={me.openid} gridId={gridId} onDone={setDone} />
-        </>
+        <ReportWithDraft key={me.openid} openid={me.openid} gridId={gridId} round={round} onDone={setDone} />
       )}
       {!done && (
         <View

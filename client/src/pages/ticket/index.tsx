@@ -1,9 +1,9 @@
-/** The reporter's view of one ticket: the card, what they can do now, and the timeline. */
+/** The reporter's view of one ticket: the card, what they can do now, and the progress in plain words. */
 import { Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import PageShell from '../../components/PageShell'
 import TicketCard from '../../components/TicketCard'
-import Timeline from '../../components/Timeline'
+import ResidentTimeline from '../../components/ResidentTimeline'
 import ResidentActions from '../../components/ResidentActions'
 import ErrorNotice from '../../components/ErrorNotice'
 import Loading from '../../components/Loading'
@@ -23,8 +23,8 @@ export default function TicketPage() {
         <>
           <TicketCard ticket={ticket} now={now} />
           {me && <ResidentActions ticket={ticket} openid={me.openid} onChanged={apply} onReload={reload} />}
-          <Text className="section-title">办理记录</Text>
-          <Timeline entries={ticket.timeline} now={now} />
+          <Text className="section-title">办理进度</Text>
+          <ResidentTimeline entries={ticket.timeline} now={now} />
         </>
       )}
     </PageShell>

@@ -3,8 +3,8 @@
  * pop-up). Refusals stay on screen; CONFLICT offers a refresh.
  */
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { TicketView } from '../../../services/api'
+import { useEffect, useState } from 'react'
+import { supervision, type AssigneeOption, type TicketView } from '../../../services/api'
 import { useAction } from '../../../hooks/useAction'
 import BigButton from '../../../components/BigButton'
 import ErrorNotice from '../../../components/ErrorNotice'
@@ -29,10 +29,18 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
   const [hint, setHint] = useState('')
   const [done, setDone] = useState('')
   const [uploading, setUploading] = useState(false)
+  const [people, setPeople] = useState<AssigneeOption[] | null>(null)
   const action = useAction()
 
   const allowed = Object.keys(ACTIONS).filter((c) => ticket.allowedCommands.includes(c))
   const spec = open ? ACTIONS[open] : null
+
+  // 改派: once a grid is picked, who there can take it (the routing chooses if nobody is picked).
+  useEffect(() => {
+    setPeople(null)
+    if (!spec?.people || !values.gridId) return
+    supervision.assignees(values.gridId).then((r) => r.ok && setPeople(r.data.items))
+  }, [open, values.gridId])
 
   const choose = (cmd: string) => {
     setOpen(cmd === open ? '' : cmd)
@@ -94,14 +102,14 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
                 className="btn-link"
                 role="button"
                 aria-label={`已选 ${gridName}，点按重新选择`}
-                onClick={() => setValues((v) => ({ ...v, gridId: '' }))}
+                onClick={() => setValues((v) => ({ ...v, gridId: '', assigneeId: '' }))}
               >
                 <Text>已选：{gridName}</Text>
                 <Text>重选</Text>
               </View>
             ) : (
               <GridPicker
-                exclude={ticket.gridId}
+                exclude={spec.sameGrid ? undefined : ticket.gridId}
                 title={spec.grid}
                 onPick={(g, vil) => {
                   setValues((v) => ({ ...v, gridId: g._id }))
@@ -109,6 +117,30 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
                 }}
               />
             ))}
+          {spec.people && values.gridId && people && people.length > 0 && (
+            <View className="choices" role="radiogroup" aria-label="交给谁办理">
+              <Text className="card__meta">交给谁办理（不选则由系统按网格指派）</Text>
+              {people
+                .filter((p) => p.staffId !== ticket.assigneeId)
+                .map((p) => (
+                  <View
+                    key={p.staffId}
+                    className={values.assigneeId === p.staffId ? 'choice choice--on' : 'choice'}
+                    role="radio"
+                    aria-checked={values.assigneeId === p.staffId}
+                    aria-label={`${p.roleName} ${p.name}`}
+                    data-testid={`assignee-${p.staffId}`}
+                    onClick={() =>
+                      setValues((v) => ({ ...v, assigneeId: v.assigneeId === p.staffId ? '' : p.staffId }))
+                    }
+                  >
+                    <Text>
+                      {p.name}（{p.roleName}）
+                    </Text>
+                  </View>
+                ))}
+            </View>
+          )}
           {spec.fields?.map((f) => (
             <TextField
               key={f.key}

@@ -1,29 +1,32 @@
 /**
- * 开启微信提醒: staff allow WeChat to bring them their new tasks, due-soon reminders and overdue
- * alerts. WeChat's rule is one message per template per "允许" tap (DESIGN.md §6), so the box says
- * so and shows how many of each remain (messages.subscriptionCredits); a tap asks again.
+ * How alerts reach this staff member, on one small line: the message centre (always), WeChat
+ * reminders (one-time templates: how many messages are left; long-term ones: on or off) and the
+ * 企业微信 group when a robot posts there (messages.subscriptionCredits). A button turns WeChat
+ * reminders on (one tap asks WeChat again); the explainer is behind 说明.
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import BigButton from '../../../components/BigButton'
 import { useTownChoices } from '../../../hooks/useTownChoices'
 import { messages } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
+import { wechatText, type TemplateCredit } from '../../../lib/alertChannels'
 
-interface Credit {
-  templateId: string
-  title: string
-  credits: number
-}
+type Credit = TemplateCredit
 
 export default function AlertsOptIn() {
   const town = useTownChoices()
   const [credits, setCredits] = useState<Credit[] | null>(null)
+  const [groupRobot, setGroupRobot] = useState(false)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<'ok' | 'none' | null>(null)
+  const [explain, setExplain] = useState(false)
 
   const loadCredits = () =>
-    messages.subscriptionCredits('staff').then((r) => r.ok && setCredits(r.data.templates))
+    messages.subscriptionCredits('staff').then((r) => {
+      if (!r.ok) return
+      setCredits(r.data.templates)
+      setGroupRobot(r.data.groupRobot === true)
+    })
   useEffect(() => {
     loadCredits()
   }, [])
@@ -39,26 +42,58 @@ export default function AlertsOptIn() {
     })
   }
 
-  const left = credits?.map((c) => `${c.title} ${c.credits} 条`).join('，')
+  // One line once it is known (no line that changes under the reader's eyes).
+  if (credits === null) return null
+  const longTerm = credits !== null && credits.length > 0 && credits.every((c) => c.longTerm)
+  const allOn = longTerm && credits.every((c) => c.credits > 0)
   return (
-    <View className="card alerts" aria-label="微信提醒">
-      <Text className="card__text">
-        新任务、快超时、督办，也能在微信“服务通知”里提醒您。按微信规定，每点一次“允许”，每种提醒只能发一条；用完了再点一次。
-      </Text>
-      {left && (
-        <Text className="card__meta" data-testid="alert-credits">
-          还能提醒：{left}
-        </Text>
+    <View className="alerts" aria-label="提醒方式">
+      <View className="channels">
+        <Text>提醒方式：消息中心</Text>
+        {credits && <Text data-testid="alert-credits">· 微信 {wechatText(credits)}</Text>}
+        {groupRobot && <Text data-testid="alert-robot">· 企业微信群</Text>}
+        {!allOn && (
+          <View
+            className="btn btn--plain"
+            role="button"
+            aria-label="开启微信提醒"
+            aria-busy={busy}
+            data-testid="enable-alerts"
+            onClick={tap}
+          >
+            <Text>{busy ? '请稍候…' : '开启微信提醒'}</Text>
+          </View>
+        )}
+        <View
+          className="channels__link"
+          role="button"
+          aria-label={explain ? '收起提醒方式的说明' : '提醒方式的说明'}
+          data-testid="alerts-explain"
+          onClick={() => setExplain(!explain)}
+        >
+          <Text>{explain ? '收起' : '说明'}</Text>
+        </View>
+      </View>
+      {explain && (
+        <View className="card" data-testid="alerts-explainer">
+          <Text className="card__text">
+            新任务、快超时、督办，都会在“消息中心”里。开启微信提醒后，也会在微信“服务通知”里提醒您。
+          </Text>
+          {longTerm ? (
+            <Text className="card__text">
+              本镇的工作提醒是长期订阅：点一次“允许”（可勾选“总是保持以上选择”），以后的提醒都能收到；在微信设置里关闭后，只在消息中心和工作群里提醒。
+            </Text>
+          ) : (
+            <Text className="card__text">
+              按微信规定，每点一次“允许”，每种提醒只能发一条；用完了再点一次。
+            </Text>
+          )}
+          <Text className="card__text">
+            本村（社区）或镇网格办设置了企业微信群机器人的，超时、督办和每个工作日 8:30
+            的超时日报也会发到群里，并@责任人。
+          </Text>
+        </View>
       )}
-      <BigButton
-        kind="plain"
-        busy={busy}
-        onClick={tap}
-        testId="enable-alerts"
-        label="开启微信提醒，每点一次可收到每种提醒一条"
-      >
-        开启微信提醒
-      </BigButton>
       {done === 'ok' && (
         <View className="notice notice--ok" role="status">
           <Text>✓ 已开启微信提醒</Text>

@@ -18,6 +18,8 @@ export interface Values {
   text: Record<string, string>
   photos: string[]
   gridId: string
+  /** A person picked for 改派 ('' : the routing chooses). */
+  assigneeId?: string
 }
 
 export interface ActionSpec {
@@ -26,6 +28,10 @@ export interface ActionSpec {
   fields?: FieldSpec[]
   photos?: string
   grid?: string
+  /** The grid may be the ticket's own (改派 to another person there). */
+  sameGrid?: boolean
+  /** After the grid, offer its people (改派). */
+  people?: boolean
   danger?: boolean
   run: (
     ref: { ticketId: string; expectedVersion: number },
@@ -78,6 +84,21 @@ export const ACTIONS: Record<string, ActionSpec> = {
       { key: 'note', label: '派单说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true },
     ],
     run: (r, v) => supervision.redispatch({ ...r, toGridId: v.gridId, note: opt(v.text.note) }),
+  },
+  reassign: {
+    label: '改派',
+    done: '已改派，新的办理人会收到提醒',
+    grid: '改派给哪个网格',
+    sameGrid: true,
+    people: true,
+    fields: [reason('改派原因')],
+    run: (r, v) =>
+      supervision.reassign({
+        ...r,
+        toGridId: v.gridId,
+        assigneeId: v.assigneeId || undefined,
+        reason: v.text.reason.trim(),
+      }),
   },
   transfer: {
     label: '转办',

@@ -16,6 +16,13 @@ import { inboxOrder } from '../../../../lib/inboxOrder'
 import { go } from '../../../../lib/nav'
 import AlertsOptIn from '../../components/AlertsOptIn'
 
+/** 待评价 has its own tab: counted above, and listed here (办结 and waiting for the resident's rating). */
+const TABS: { filter: InboxFilter; label: string; aria: string }[] = [
+  { filter: 'todo', label: '待办', aria: '待办任务' },
+  { filter: 'resolved', label: '待评价', aria: '已办结、等群众评价的任务' },
+  { filter: 'done', label: '已办结', aria: '已办结的任务' },
+]
+
 export default function Inbox() {
   const [filter, setFilter] = useState<InboxFilter>('todo')
   const [serverCounts, setServerCounts] = useState<InboxCounts | null>(null)
@@ -41,16 +48,17 @@ export default function Inbox() {
       <Text className="title">任务收件箱</Text>
       <AlertsOptIn />
       <View className="seg" role="tablist">
-        {(['todo', 'done'] as const).map((f) => (
+        {TABS.map((f) => (
           <View
-            key={f}
-            className={filter === f ? 'seg__item seg__item--on' : 'seg__item'}
+            key={f.filter}
+            className={filter === f.filter ? 'seg__item seg__item--on' : 'seg__item'}
             role="tab"
-            aria-selected={filter === f}
-            aria-label={f === 'todo' ? '待办任务' : '已办结的任务'}
-            onClick={() => pick(f)}
+            aria-selected={filter === f.filter}
+            aria-label={f.aria}
+            data-testid={`inbox-tab-${f.filter}`}
+            onClick={() => pick(f.filter)}
           >
-            <Text>{f === 'todo' ? '待办' : '已办结'}</Text>
+            <Text>{f.label}</Text>
           </View>
         ))}
       </View>
@@ -66,7 +74,15 @@ export default function Inbox() {
       <PagedList
         list={list}
         rows={rows}
-        empty={{ text: '暂无工单', hint: filter === 'todo' ? '新任务会出现在这里' : undefined }}
+        empty={{
+          text: '暂无工单',
+          hint:
+            filter === 'todo'
+              ? '新任务会出现在这里'
+              : filter === 'resolved'
+                ? '办结后等群众评价的任务会在这里'
+                : undefined,
+        }}
       >
         {(row) => (
           <TicketRow

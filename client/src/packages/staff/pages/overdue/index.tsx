@@ -1,8 +1,10 @@
 /**
- * 超时督办: overdue tickets in the caller's scope — level in words (催办/督办/挂牌督办), how late,
- * who owns it. Filter by level.
+ * 超时督办: overdue tickets in the caller's scope — urgent first, then the highest level and the
+ * longest overdue; level in words (催办/督办/挂牌督办), how late, who owns it with a call button,
+ * and a warning when the 企业微信 group could not be told. Filter by level.
  */
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import PageShell from '../../../../components/PageShell'
 import PagedList from '../../../../components/PagedList'
@@ -42,14 +44,35 @@ export default function Overdue() {
       </View>
       <PagedList list={list} empty={{ text: '暂无超时工单' }}>
         {(row) => (
-          <TicketRow
-            key={row._id}
-            row={row}
-            now={list.now}
-            showCountdown
-            showOwner
-            onOpen={() => go('task', { id: row._id })}
-          />
+          <View key={row._id}>
+            <TicketRow
+              row={row}
+              now={list.now}
+              showCountdown
+              showOwner
+              onOpen={() => go('task', { id: row._id })}
+            />
+            {(row.assigneePhone || row.robot?.state === 'failed') && (
+              <View className="call-row">
+                {row.robot?.state === 'failed' && (
+                  <Text className="robot-failed" data-testid={`robot-failed-${row._id}`}>
+                    企业微信群提醒发送失败，请电话告知
+                  </Text>
+                )}
+                {row.assigneePhone && (
+                  <View
+                    className="btn btn--plain"
+                    role="button"
+                    aria-label={`拨打责任人${row.assigneeName ?? ''}的电话 ${row.assigneePhone}`}
+                    data-testid={`call-${row._id}`}
+                    onClick={() => Taro.makePhoneCall({ phoneNumber: row.assigneePhone as string })}
+                  >
+                    <Text>拨打 {row.assigneePhone}</Text>
+                  </View>
+                )}
+              </View>
+            )}
+          </View>
         )}
       </PagedList>
     </PageShell>
