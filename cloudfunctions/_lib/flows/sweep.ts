@@ -43,7 +43,7 @@ import { updateTicketIf } from '../store/ticketWrites'
 import { queueDailyDigest } from '../outbox/channels/digest'
 import { robotPostsOf } from '../outbox/channels/robotPosts'
 import type { EffectBatch } from '../outbox/outbox'
-import { maskExpiredContacts } from './retention'
+import { maskExpiredContactsOf } from './retention'
 
 export interface SweepReport {
   examined: number
@@ -285,13 +285,14 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
 /**
  * The work that is per town by nature, kept off the idle path: the daily digest of towns that set up
  * group robots (their configuration documents, one query a run; nothing is read for a town without
- * alerts), and the retention rule at minute 0 of each hour (one update per town).
+ * alerts), and the retention rule at minute 0 of each hour (one update per retention period and
+ * 100 towns).
  */
 async function townChores(now: Date, report: SweepReport): Promise<void> {
   for (const config of await townsWithAlerts()) await queueDailyDigest(config, now)
   if (now.getUTCMinutes() !== 0) return
-  for (const config of (await townConfigs(await listTownIds())).values())
-    report.contactsMasked += await maskExpiredContacts(config, now)
+  const configs = await townConfigs(await listTownIds())
+  report.contactsMasked += await maskExpiredContactsOf([...configs.values()], now)
 }
 
 async function townsWithAlerts(): Promise<TownConfig[]> {
