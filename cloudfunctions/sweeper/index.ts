@@ -1,7 +1,8 @@
 /**
  * `sweeper`: started every minute by its timer trigger (config.json). Any user can call any
- * function, so it first checks that the platform started it: a call with an OPENID, or from a
- * source other than the trigger, is refused. The work is in _lib/flows/sweep.ts.
+ * function, so it first checks that the platform started it: a call with an OPENID is refused, and
+ * so is one from a source other than the trigger, except a dry run from the console (no user: it
+ * writes nothing). The work is in _lib/flows/sweep.ts.
  */
 import { sweeperEvent } from '@shared/index'
 import { wxContext } from '../_lib/platform/cloud'
@@ -15,8 +16,9 @@ const run = defineFunction(
     async timer(event) {
       const parsed = sweeperEvent.safeParse(event)
       if (!parsed.success) return fail('INVALID_INPUT', '不是定时触发事件')
-      const report = await sweep(new Date())
-      console.log(`[sweeper] ${JSON.stringify(report)}`)
+      const dryRun = parsed.data.dryRun === true || parsed.data.TriggerName === 'dryRun'
+      const report = await sweep(new Date(), { dryRun })
+      console.log(`[sweeper]${dryRun ? ' dry run:' : ''} ${JSON.stringify(report)}`)
       return report
     },
   },
@@ -24,6 +26,7 @@ const run = defineFunction(
 
 export async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
   const { OPENID, SOURCE } = wxContext()
-  if (OPENID || SOURCE !== 'wx_trigger') return fail('FORBIDDEN', '定时任务只能由系统触发')
+  const dryRun = (event as { dryRun?: unknown } | null)?.dryRun === true
+  if (OPENID || (SOURCE !== 'wx_trigger' && !dryRun)) return fail('FORBIDDEN', '定时任务只能由系统触发')
   return run(event, context)
 }

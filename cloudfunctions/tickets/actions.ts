@@ -157,7 +157,13 @@ const reporterCommand = (
   ctx: ActionContext,
   req: { ticketId: string; expectedVersion?: number },
   command: TicketCommand,
-) => callerCommand(ctx, req, command, 'anyone')
+) =>
+  callerCommand(
+    ctx,
+    req,
+    command,
+    command.type === 'confirm' || command.type === 'reopen' ? 'reporter' : 'anyone',
+  )
 
 export async function confirm(req: Req<'confirm'>, ctx: ActionContext) {
   await checkText(ctx.openid, req.comment)

@@ -18,10 +18,12 @@ export interface FindSpec {
   projection?: PlainObject
 }
 
-/** The `_id`s a query is restricted to, when it is a plain `_id` equality or `$in`. */
+/**
+ * The `_id`s a query is restricted to, when its top-level `_id` is a plain equality or `$in` (other
+ * conditions beside it, as in a guarded update `{ _id, version }`, are tested on those documents).
+ */
 function idsOf(query: PlainObject): DocId[] | undefined {
-  const keys = Object.keys(query)
-  if (keys.length !== 1 || keys[0] !== '_id') return undefined
+  if (!Object.prototype.hasOwnProperty.call(query, '_id')) return undefined
   const cond = query._id
   if (typeof cond === 'string' || typeof cond === 'number') return [cond]
   if (isPlainObject(cond)) {
@@ -58,10 +60,11 @@ export function matching(view: ReadView, coll: string, query: PlainObject, max =
 function filtered(view: ReadView, coll: string, query: PlainObject, max: number): Doc[] {
   const ids = idsOf(query)
   if (ids) {
+    const rest = Object.keys(query).length > 1 ? compileQuery(query) : null
     const out: Doc[] = []
     for (const id of ids) {
       const doc = view.get(coll, id)
-      if (doc) out.push(doc)
+      if (doc && (rest === null || rest.test(doc))) out.push(doc)
       if (out.length >= max) break
     }
     return out

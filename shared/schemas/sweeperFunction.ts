@@ -3,11 +3,14 @@ import * as z from 'zod'
 /**
  * Function `sweeper`: started only by its timer trigger. The event is what WeChat sends; the
  * function must also check the context (SOURCE `wx_trigger`), since any user can call any function.
+ * A dry run (a trigger named `dryRun`, or `dryRun: true` in an event sent from the console, which
+ * carries no user) says what a run would do and writes nothing.
  */
 export const sweeperEvent = z.object({
   Type: z.literal('Timer'),
   TriggerName: z.string().min(1),
   Time: z.string().min(1),
+  dryRun: z.boolean().optional(),
 })
 export type SweeperEvent = z.infer<typeof sweeperEvent>
 
@@ -34,5 +37,9 @@ export const sweeperResponse = z.object({
   delivery: deliveryReport,
   /** Finished tickets whose contact details the retention rule removed (hourly, at minute 0). */
   contactsMasked: count,
+  /** A dry run: nothing was written; the counts are what a run would do. */
+  dryRun: z.literal(true).optional(),
+  /** The run's time budget ran out with tickets still due; the next run carries on. */
+  outOfTime: z.literal(true).optional(),
 })
 export type SweeperResponse = z.infer<typeof sweeperResponse>

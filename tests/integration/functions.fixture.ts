@@ -22,6 +22,8 @@ import { initCloud } from '../helpers/tcbServer'
 
 export interface Town {
   cloud: LocalCloud
+  /** The copy of the built functions this town runs (a test may change a config.json in it). */
+  functionsDir: string
   /** Calls a function as `openid` and answers its envelope, with the invocation's database operations. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call<T = any>(name: string, data: unknown, openid: string): Promise<Envelope<T> & { ops: number }>
@@ -87,6 +89,7 @@ export async function startTown(): Promise<Town> {
   const now = async () => new Date((await cloud.dev.clock()).body.now)
   return {
     cloud,
+    functionsDir,
     db,
     now,
     async call(name, data, openid) {

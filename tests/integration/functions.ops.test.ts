@@ -1,6 +1,15 @@
 /**
  * The cost model (DESIGN.md §8): database operations per action, as the local cloud counts them
- * (X-DB-Ops), on warm function instances. A budget that grows is a design decision, not an accident.
+ * (X-DB-Ops). Production bills every one, so a budget that grows is a design decision, not an
+ * accident. "Cold" is the first life cycle on a fresh local cloud: submit and signFor are their
+ * function's first calls and load the town's configuration and names (+3); resolve and confirm
+ * then run on instances that hold them. "Warm" is a cycle after a few rounds.
+ *
+ * The county-scale goals are submit 3 / 5, signFor 2 / 3, resolve 3 / 4, confirm 3 / 4 (warm /
+ * cold); confirm meets them. submit, signFor and resolve are guarded at what the design reaches
+ * (docs/benchmarks.md says why): a command costs the caller's record, the ticket read, one guarded
+ * update and the notifications' insert; a submit costs the resident, the grid, the routing
+ * candidates, the number (claim + read), the ticket and its notifications.
  */
 import { expectOk, requestId, startTown, type Town } from './functions.fixture'
 
@@ -12,8 +21,20 @@ afterAll(async () => {
   await town?.stop()
 })
 
-const submit = (openid: string) =>
-  town.call(
+const RESIDENT = 'demo-resident-30'
+const WORKER = 'demo-worker-30'
+
+/** Budgets per action: [warm, cold]. */
+const BUDGET: Record<string, [number, number]> = {
+  submit: [7, 10],
+  signFor: [4, 7],
+  resolve: [4, 4],
+  confirm: [3, 3],
+}
+
+/** One report's life cycle; answers the database operations of each step. */
+async function lifeCycle(): Promise<Record<string, number>> {
+  const s = await town.call(
     'tickets',
     {
       action: 'submit',
@@ -21,40 +42,69 @@ const submit = (openid: string) =>
       categoryCode: 'environment',
       description: '村道上的垃圾很多，需要清理',
     },
-    openid,
+    RESIDENT,
   )
+  const ticketId = expectOk(s).ticketId
+  const signFor = await town.call('tasks', { action: 'signFor', ticketId }, WORKER)
+  const resolve = await town.call(
+    'tasks',
+    { action: 'resolve', ticketId, result: '已联系保洁员清运完毕', photos: [] },
+    WORKER,
+  )
+  const confirm = await town.call('tickets', { action: 'confirm', ticketId, rating: 5 }, RESIDENT)
+  for (const r of [signFor, resolve, confirm]) expectOk(r)
+  return { submit: s.ops, signFor: signFor.ops, resolve: resolve.ops, confirm: confirm.ops }
+}
 
-it('keeps each action within its budget of database operations', async () => {
-  // Warm the instances (town config and name directory are cached per instance).
-  for (let i = 0; i < 3; i++) {
-    await submit('demo-resident-30')
-    await town.call('tasks', { action: 'inbox' }, 'demo-worker-30')
+it('keeps the report life cycle within its budgets, cold and warm', async () => {
+  const cold = await lifeCycle()
+  for (let i = 0; i < 3; i++) await lifeCycle()
+  const warm = await lifeCycle()
+  console.log('db ops per action:', { cold, warm })
+  for (const [action, [warmBudget, coldBudget]] of Object.entries(BUDGET)) {
+    expect({ action, warm: Math.min(warm[action], warmBudget) }).toEqual({ action, warm: warm[action] })
+    expect({ action, cold: Math.min(cold[action], coldBudget) }).toEqual({ action, cold: cold[action] })
   }
-  const ops: Record<string, number> = {}
-  const s = await submit('demo-resident-30')
-  ops.submit = s.ops
+})
+
+it('keeps the other actions within their budgets (warm)', async () => {
+  const s = await town.call(
+    'tickets',
+    {
+      action: 'submit',
+      clientRequestId: requestId(),
+      categoryCode: 'environment',
+      description: '村道上的垃圾很多',
+    },
+    RESIDENT,
+  )
   const id = expectOk(s).ticketId
-  ops.listMine = (await town.call('tickets', { action: 'listMine' }, 'demo-resident-30')).ops
-  ops.detail = (await town.call('tickets', { action: 'detail', ticketId: id }, 'demo-resident-30')).ops
-  ops.inbox = (await town.call('tasks', { action: 'inbox' }, 'demo-worker-30')).ops
-  ops.signFor = (await town.call('tasks', { action: 'signFor', ticketId: id }, 'demo-worker-30')).ops
+  for (let i = 0; i < 3; i++) {
+    await town.call('tasks', { action: 'inbox' }, WORKER)
+    await town.call('tickets', { action: 'listMine' }, RESIDENT)
+    await town.call('tickets', { action: 'detail', ticketId: id }, RESIDENT)
+    await town.call('messages', { action: 'unreadCount' }, RESIDENT)
+  }
+  expectOk(await town.call('tasks', { action: 'signFor', ticketId: id }, WORKER))
+  const ops: Record<string, number> = {}
+  ops.listMine = (await town.call('tickets', { action: 'listMine' }, RESIDENT)).ops
+  ops.detail = (await town.call('tickets', { action: 'detail', ticketId: id }, RESIDENT)).ops
+  ops.inbox = (await town.call('tasks', { action: 'inbox' }, WORKER)).ops
   ops.addProgress = (
-    await town.call('tasks', { action: 'addProgress', ticketId: id, note: '正在处理中' }, 'demo-worker-30')
+    await town.call('tasks', { action: 'addProgress', ticketId: id, note: '正在处理中' }, WORKER)
   ).ops
-  ops.unreadCount = (await town.call('messages', { action: 'unreadCount' }, 'demo-resident-30')).ops
+  ops.unreadCount = (await town.call('messages', { action: 'unreadCount' }, RESIDENT)).ops
   console.log('db ops per action (warm):', ops)
-  // submit: resident, grid, routing candidates; transaction: start, counter get + set, ticket, outbox, commit
-  expect(ops.submit).toBeLessThanOrEqual(9)
-  // staff lookup; transaction: start, ticket get + set, outbox, commit (+ cold caches)
-  expect(ops.addProgress).toBeLessThanOrEqual(6)
-  expect(ops.signFor).toBeLessThanOrEqual(9)
   expect(ops.listMine).toBeLessThanOrEqual(3)
   // caller (staff + resident), the ticket, its assignee's name (grid and village names are cached)
   expect(ops.detail).toBeLessThanOrEqual(4)
   expect(ops.inbox).toBeLessThanOrEqual(3)
   expect(ops.unreadCount).toBeLessThanOrEqual(3)
-  // A sweep with nothing due costs the town list plus, per town, the due tickets, the abandoned
-  // sends and the outbox: one query each.
+  // staff lookup, the ticket, its guarded update, the notification
+  expect(ops.addProgress).toBeLessThanOrEqual(4)
+})
+
+it('costs three operations for a sweep with nothing due (four on the abandoned-send check minutes)', async () => {
   await town.sweep()
   const idle = await town.cloud.dev.runTimer('sweeper')
   expect(Number(idle.headers.get('x-db-ops'))).toBeLessThanOrEqual(4)

@@ -193,6 +193,10 @@ describe('delivery', () => {
     await sweep()
     await allow('demo-resident-27', ['TPL_TICKET_ACCEPTED'])
     const ticket = await submitAs('demo-resident-27')
+    // The check for abandoned sends runs every ten minutes, not every minute: go to the next one.
+    const tenMinutes = 10 * minute
+    const next = Math.ceil(((await town.now()).getTime() + 1) / tenMinutes) * tenMinutes
+    await town.cloud.dev.clock({ now: new Date(next + 1000).toISOString() })
     const now = (await town.now()).getTime()
     const notifications = town.db.collection('notifications')
     // As a sender would leave them: claimed (attempt 1), then the process died mid-send.

@@ -132,11 +132,9 @@ test('a throwing function is 500 INTERNAL without a stack, and the server carrie
 })
 
 test('a function past its timeout is 504; its worker is replaced and the server answers', async () => {
-  const started = Date.now()
   const r = await lc.call('sleepy', {}, 'oAlice')
   expect(r.status).toBe(504)
   expect(r.body.error.code).toBe('INTERNAL')
-  expect(Date.now() - started).toBeLessThan(5000)
   const again = await lc.call('system', { action: 'whoami' }, 'oBob')
   expect(again.body.data.openid).toBe('oBob')
 })

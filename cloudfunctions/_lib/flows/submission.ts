@@ -1,14 +1,16 @@
 /**
  * A new concern (DESIGN.md §2 steps 1–2), from a resident, an informant (代报) or a patrol: checked,
  * numbered, routed and answered in one go. The ticket's `_id` is derived from the caller and the
- * client's request id, so a retried submit finds the first one instead of making a second. One
- * transaction holds the day's counter (which also counts the reporter's submissions for the rate
- * limit), the ticket and its notifications.
+ * client's request id, so a retried submit finds the first one instead of making a second. The
+ * number is taken without a transaction (store/ticketNumbers.ts: concurrent reports never
+ * conflict); then the ticket is inserted and its notifications after it. A repeat of the request
+ * finds the ticket and writes any notifications a crash between the two writes left out (their ids
+ * are idempotency keys). A patrol's report writes the ticket, its notifications and the patrol log
+ * in one transaction, so both or neither exist.
  */
 import { createHash } from 'node:crypto'
 import {
   systemActor,
-  ticketCounterKey,
   transition,
   type Actor,
   type Effect,
@@ -20,17 +22,17 @@ import {
   type TicketSource,
   type VoiceNote,
 } from '@shared/index'
-import { C } from '../store/collections'
 import { townConfig } from '../store/config'
 import { checkText } from '../platform/contentSecurity'
 import { AppError } from '../entry/envelope'
 import { requireOwnUploads, requireOwnVoice } from '../platform/photos'
 import { routeIn } from './routing'
-import type { Transaction } from '../platform/sdkTypes'
+import type { Transaction, Writer } from '../platform/sdkTypes'
 import { refusal, transitionContext } from './ticketCommand'
 import { getTicket, insertTicket } from '../store/ticketRepository'
-import { advanceCounter, type CounterDocument } from '@shared/index'
-import { Abort, inTransaction, isDuplicateKey } from '../store/transactions'
+import { takeNumber } from '../store/ticketNumbers'
+import { inTransaction, isDuplicateKey } from '../store/transactions'
+import { db } from '../platform/cloud'
 import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 
 export interface Concern {
@@ -61,25 +63,6 @@ export interface Submitted {
 
 export const idFor = (prefix: string, openid: string, clientRequestId: string): string =>
   `${prefix}_${createHash('sha1').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 24)}`
-
-/** The next number of the day, counting this reporter's submissions against the limit. */
-async function takeNumber(
-  txn: Transaction,
-  townId: string,
-  openid: string,
-  now: Date,
-  limit: number,
-): Promise<string> {
-  const counters = txn.collection<CounterDocument>(C.counters)
-  const _id = ticketCounterKey(townId, now)
-  const { data } = await counters.doc(_id).get()
-  const next = advanceCounter(data, townId, openid, now)
-  if (next.submissionsToday > limit)
-    throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
-  const { _id: _key, ...fields } = next.counter
-  await counters.doc(_id).set({ data: fields })
-  return next.number
-}
 
 /** Decides the new ticket: submitted, then routed by the system when someone is available. */
 function decide(
@@ -142,47 +125,78 @@ export async function submitConcern(
     concern.onBehalfOf?.name,
   )
   const [config, route] = await Promise.all([townConfig(townId), routeIn(grid, concern.categoryCode)])
-  const ctx = await transitionContext(config, actor, now)
+  const ctx = await transitionContext(config, actor, now, {}, [grid._id])
 
-  const result = await inTransaction<Submitted | null>(async (txn) => {
-    const number = await takeNumber(txn, townId, openid, now, config.limits.submissionsPerDay)
-    const { ticket, batches } = decide(
-      {
-        type: 'submit',
-        ticketId,
-        number,
-        townId,
-        villageId: grid.villageId,
-        gridId: grid._id,
-        categoryCode: concern.categoryCode,
-        priority: concern.priority,
-        description: concern.description,
-        photos: concern.photos,
-        voice: concern.voice ?? null,
-        location: concern.location ?? null,
-        anonymous: concern.anonymous,
-        source: concern.source,
-        contact: concern.contact,
-        onBehalfOf: concern.onBehalfOf ?? null,
-        flagged: verdict === 'review',
-      },
-      route,
-      ctx,
-      concern.signForSelf === true,
-    )
-    try {
-      await insertTicket(txn, ticket)
-    } catch (err) {
-      if (isDuplicateKey(err)) return new Abort(null)
-      throw err
-    }
-    const effects = batches.flatMap((b) => b.effects)
-    await writeEffects(txn, townId, batches, await villagesFor(townId, effects), now)
-    if (extra) await extra(txn, ticket)
+  const number = await takeNumber(townId, openid, ticketId, now, config.limits.submissionsPerDay)
+  const { ticket, batches } = decide(
+    {
+      type: 'submit',
+      ticketId,
+      number,
+      townId,
+      villageId: grid.villageId,
+      gridId: grid._id,
+      categoryCode: concern.categoryCode,
+      priority: concern.priority,
+      description: concern.description,
+      photos: concern.photos,
+      voice: concern.voice ?? null,
+      location: concern.location ?? null,
+      anonymous: concern.anonymous,
+      source: concern.source,
+      contact: concern.contact,
+      onBehalfOf: concern.onBehalfOf ?? null,
+      flagged: verdict === 'review',
+    },
+    route,
+    ctx,
+    concern.signForSelf === true,
+  )
+  const villages = await villagesFor(
+    townId,
+    batches.flatMap((b) => b.effects),
+  )
+  const created = extra
+    ? await inTransaction<boolean>(async (txn) => {
+        if (!(await insertNew(txn, ticket))) return false
+        await writeEffects(txn, townId, batches, villages, now)
+        await extra(txn, ticket)
+        return true
+      })
+    : await insertNew(db(), ticket)
+  if (created) {
+    if (!extra) await writeEffects(db(), townId, batches, villages, now)
     return { ticket, created: true }
-  })
-  if (result !== null) return result
+  }
   const existing = await getTicket(townId, ticketId)
   if (existing === null) throw new AppError('CONFLICT', '提交未完成，请重试')
+  // A repeat: the first attempt may have stopped between the ticket and its notifications.
+  if (!extra && existing.assigneeId === ticket.assigneeId)
+    await writeEffectsOnce(townId, batches, villages, now)
   return { ticket: existing, created: false }
+}
+
+/** Inserts a new ticket; false if it exists (a repeated request). */
+async function insertNew(writer: Writer, ticket: Ticket): Promise<boolean> {
+  try {
+    await insertTicket(writer, ticket)
+    return true
+  } catch (err) {
+    if (isDuplicateKey(err)) return false
+    throw err
+  }
+}
+
+/** The notifications of a repeated submit: already written (duplicate ids) unless a crash left them out. */
+async function writeEffectsOnce(
+  townId: string,
+  batches: EffectBatch[],
+  villages: Awaited<ReturnType<typeof villagesFor>>,
+  now: Date,
+): Promise<void> {
+  try {
+    await writeEffects(db(), townId, batches, villages, now)
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
 }

@@ -1,23 +1,49 @@
 /**
- * The deadline sweep (DESIGN.md §5): for each town, the tickets whose `nextDueAt` has passed —
- * an indexed, paged query, so the cost follows the number due, not the number open — get the
- * ladder's commands `dueActions` names (remind, escalate, auto-close), each ticket in its own
- * transaction. Two overlapping sweeps cannot fire a step twice: the second one's write conflicts,
- * and on fresh reads the step is no longer due. Then the outbox is dispatched.
+ * The deadline sweep (DESIGN.md §5), for every town of the environment at once. Its cost follows
+ * the work, not the number of towns or of open tickets:
+ * - the outbox is dispatched first (dispatch.ts), so a new task's notice goes out within a minute
+ *   whatever else is due;
+ * - the tickets whose `nextDueAt` has passed are one indexed query across towns (`nextDueAt`,
+ *   `_id`), paged; each page loads the configuration of the towns it holds (cached per warm
+ *   instance), and the names, villages and grids it needs, one query each;
+ * - each ticket gets the ladder's commands `dueActions` names (remind, escalate, auto-close),
+ *   written with one conditional update on the version it was read at: two overlapping sweeps
+ *   cannot fire a step twice (the second one's update matches nothing), and a ticket someone
+ *   changed meanwhile is left to the next run, which reads it fresh. The notifications and audits
+ *   of a page are then written in one insert each;
+ * - a burst is drained in rounds within the run's time budget, each town at most TOWN_SHARE
+ *   tickets per round, so one town's backlog cannot hold another town's alerts back;
+ * - the outbox is dispatched again for what the sweep produced.
+ * With `dryRun` nothing is written: the report says what a run would do.
  */
-import { dueActions, systemActor, transition, type Ticket, type TicketCommand } from '@shared/index'
+import {
+  dueActions,
+  hasRobots,
+  systemActor,
+  transition,
+  type Ticket,
+  type TicketCommand,
+  type TransitionContext,
+  type Village,
+} from '@shared/index'
 import { db } from '../platform/cloud'
-import { listTownIds, townConfig, type TownConfig } from '../store/config'
+import { C } from '../store/collections'
+import {
+  listTownIds,
+  resolveTownConfig,
+  townConfigs,
+  type TownConfig,
+  type TownConfigDocument,
+} from '../store/config'
 import { encodeCursor, pageWhere } from '../store/cursor'
-import { staffNames } from '../store/directory'
 import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
+import { auditsFor, notificationsFor, type AuditDocument, type NotificationDocument } from '../outbox/outbox'
+import { ticketsIn, toTicket } from '../store/ticketRepository'
+import { updateTicketIf } from '../store/ticketWrites'
 import { queueDailyDigest } from '../outbox/channels/digest'
-import { AppError } from '../entry/envelope'
+import { robotPostsOf } from '../outbox/channels/robotPosts'
 import type { EffectBatch } from '../outbox/outbox'
-import { persist, transitionContext } from './ticketCommand'
-import { getTicket, saveTicket, ticketsIn, toTicket } from '../store/ticketRepository'
-import { Abort, inTransaction } from '../store/transactions'
-import { maskExpiredContacts } from './retention'
+import { maskExpiredContactsOf } from './retention'
 
 export interface SweepReport {
   examined: number
@@ -28,10 +54,22 @@ export interface SweepReport {
   delivery: DispatchReport
   /** Finished tickets whose contact details the retention rule removed in this run. */
   contactsMasked: number
+  /** Only in a dry run: nothing was written, the counts say what a run would do. */
+  dryRun?: true
+  /** The time budget ran out with tickets still due: the next run carries on. */
+  outOfTime?: true
 }
 
-const PAGE = 50
-const MAX_PAGES = 20
+export interface SweepOptions {
+  dryRun?: boolean
+  /** Wall-clock time the ticket sweep may take (the function's limit is 60 s). */
+  budgetMs?: number
+}
+
+const PAGE = 100
+/** Tickets of one town per round, before the other towns' due tickets get their turn. */
+const TOWN_SHARE = 25
+const DEFAULT_BUDGET_MS = 40_000
 
 type Fired = Pick<SweepReport, 'reminded' | 'escalated' | 'autoClosed'>
 
@@ -42,85 +80,246 @@ const commandOf = (a: ReturnType<typeof dueActions>['actions'][number]): TicketC
       ? { type: 'remind', step: a.step }
       : { type: 'escalate', step: a.step }
 
-/** Fires what is due on one ticket (re-read in the transaction); answers what fired. */
-async function sweepTicket(
-  config: TownConfig,
-  id: string,
-  now: Date,
-  names: Record<string, string>,
-): Promise<Fired> {
-  const ctx = await transitionContext(config, systemActor(config.townId), now, names)
-  return inTransaction<Fired>(
-    async (txn) => {
-      const fired: Fired = { reminded: 0, escalated: 0, autoClosed: 0 }
-      const fresh = await getTicket(config.townId, id, txn)
-      if (fresh === null) return new Abort(fired)
-      const due = dueActions(fresh, now, config.rules, config.calendar)
-      if (due.actions.length === 0) {
-        // Nothing to fire (another sweep did it): only a stale nextDueAt is corrected.
-        if (fresh.nextDueAt === due.nextDueAt) return new Abort(fired)
-        await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
-        return fired
-      }
-      let ticket: Ticket = fresh
-      const batches: EffectBatch[] = []
-      for (const action of due.actions) {
-        const result = transition(ticket, commandOf(action), ctx)
-        if (!result.ok) continue
-        ticket = result.ticket
-        batches.push({ version: ticket.version, effects: result.effects })
-        if (action.command === 'remind') fired.reminded++
-        else if (action.command === 'escalate') fired.escalated++
-        else fired.autoClosed++
-      }
-      if (batches.length === 0) {
-        await saveTicket(txn, { ...fresh, nextDueAt: due.nextDueAt })
-        return fired
-      }
-      await persist(txn, config.townId, ticket, batches, now)
-      return fired
-    },
-    { retries: 1 },
-  )
+/** What a page of due tickets needs besides their towns' configuration: one query each. */
+interface PageNames {
+  villages: Map<string, Village>
+  grids: Record<string, string>
+  staff: Record<string, string>
 }
 
-/** The ladder for one town: pages of due tickets in `nextDueAt` order. */
-async function sweepTown(config: TownConfig, now: Date, report: SweepReport): Promise<void> {
-  const _ = db().command
-  const base = { townId: config.townId, nextDueAt: _.lte(now.toISOString()) }
-  let cursor: string | null = null
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { data } = await ticketsIn()
-      .where(pageWhere(base, 'nextDueAt', 'asc', cursor))
-      .orderBy('nextDueAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    if (data.length === 0) return
-    const tickets = data.map(toTicket)
-    const names = await staffNames(
-      config.townId,
+async function byIds<T extends { _id: string; townId: string }>(
+  collection: string,
+  ids: Iterable<string>,
+  fields?: Record<string, boolean>,
+): Promise<T[]> {
+  const unique = [...new Set(ids)].filter((id) => id !== '')
+  if (unique.length === 0) return []
+  let q = db()
+    .collection<T>(collection)
+    .where({ _id: db().command.in(unique) })
+    .limit(unique.length)
+  if (fields) q = q.field({ ...fields, townId: true })
+  return (await q.get()).data
+}
+
+async function pageNames(tickets: Ticket[]): Promise<PageNames> {
+  const [villages, grids, staff] = await Promise.all([
+    byIds<Village>(
+      C.villages,
+      tickets.map((t) => t.villageId),
+    ),
+    byIds<{ _id: string; townId: string; name: string; villageId: string }>(
+      C.grids,
+      tickets.map((t) => t.gridId),
+      { name: true, villageId: true },
+    ),
+    byIds<{ _id: string; townId: string; name: string }>(
+      C.staff,
       tickets.map((t) => t.assigneeId ?? ''),
-    )
-    for (const t of tickets) {
-      report.examined++
-      try {
-        const fired = await sweepTicket(config, t._id, now, names)
-        report.reminded += fired.reminded
-        report.escalated += fired.escalated
-        report.autoClosed += fired.autoClosed
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'CONFLICT') report.conflicts++
-        else console.error(`[sweeper] ticket ${t._id}:`, err)
-      }
-    }
-    if (data.length < PAGE) return
-    const last = data[data.length - 1]
-    cursor = encodeCursor({ v: last.nextDueAt, id: last._id })
+      { name: true },
+    ),
+  ])
+  const villageMap = new Map(villages.map((v) => [v._id, v]))
+  return {
+    villages: villageMap,
+    grids: Object.fromEntries(
+      grids.map((g) => [g._id, `${villageMap.get(g.villageId)?.name ?? ''}${g.name}`]),
+    ),
+    staff: Object.fromEntries(staff.map((s) => [s._id, s.name])),
   }
 }
 
-export async function sweep(now: Date): Promise<SweepReport> {
+interface Decision {
+  before: Ticket
+  after: Ticket
+  fired: Fired
+  notifications: NotificationDocument[]
+  audits: AuditDocument[]
+  /** The transitions' effects (for the town's group robots, when it has any). */
+  batches: EffectBatch[]
+  villages: Map<string, Village>
+}
+
+/** The ladder's commands on one ticket as read; null if nothing changes. */
+function decide(ticket: Ticket, config: TownConfig, names: PageNames, now: Date): Decision | null {
+  const due = dueActions(ticket, now, config.rules, config.calendar)
+  const fired: Fired = { reminded: 0, escalated: 0, autoClosed: 0 }
+  if (due.actions.length === 0) {
+    // Nothing to fire (another sweep did it): only a stale nextDueAt is corrected.
+    if (ticket.nextDueAt === due.nextDueAt) return null
+    return {
+      before: ticket,
+      after: { ...ticket, nextDueAt: due.nextDueAt },
+      fired,
+      notifications: [],
+      audits: [],
+      batches: [],
+      villages: new Map(),
+    }
+  }
+  // Another town's village never names this town's recipients.
+  const villages = new Map([...names.villages].filter(([, v]) => v.townId === config.townId))
+  const ctx: TransitionContext = {
+    actor: systemActor(config.townId),
+    now,
+    rules: config.rules,
+    calendar: config.calendar,
+    categories: config.categories,
+    names: { grids: names.grids, staff: names.staff },
+  }
+  let after: Ticket = ticket
+  const notifications: NotificationDocument[] = []
+  const audits: AuditDocument[] = []
+  const batches: EffectBatch[] = []
+  for (const action of due.actions) {
+    const result = transition(after, commandOf(action), ctx)
+    if (!result.ok) continue
+    after = result.ticket
+    batches.push({ version: after.version, effects: result.effects })
+    notifications.push(...notificationsFor(config.townId, after.version, result.effects, villages, now))
+    audits.push(...auditsFor(config.townId, after.version, result.effects))
+    if (action.command === 'remind') fired.reminded++
+    else if (action.command === 'escalate') fired.escalated++
+    else fired.autoClosed++
+  }
+  if (after === ticket) after = { ...ticket, nextDueAt: due.nextDueAt }
+  return { before: ticket, after, fired, notifications, audits, batches, villages }
+}
+
+/** Fires what is due on a page of tickets (of towns with configuration); writes unless dry. */
+async function sweepPage(
+  tickets: Ticket[],
+  configs: Map<string, TownConfig>,
+  now: Date,
+  dryRun: boolean,
+  report: SweepReport,
+): Promise<void> {
+  const names = await pageNames(tickets)
+  const notifications: NotificationDocument[] = []
+  const audits: AuditDocument[] = []
+  for (const t of tickets) {
+    report.examined++
+    const config = configs.get(t.townId) as TownConfig
+    let decision: Decision | null
+    try {
+      decision = decide(t, config, names, now)
+    } catch (err) {
+      console.error(`[sweeper] ticket ${t._id}:`, err)
+      continue
+    }
+    if (decision === null) continue
+    if (!dryRun && !(await updateTicketIf(decision.before, decision.after))) {
+      report.conflicts++
+      continue
+    }
+    report.reminded += decision.fired.reminded
+    report.escalated += decision.fired.escalated
+    report.autoClosed += decision.fired.autoClosed
+    notifications.push(...decision.notifications)
+    audits.push(...decision.audits)
+    // Overdue alerts also go to the town's 企业微信 group robots, when it has set them up.
+    if (!dryRun && hasRobots(config.alerts))
+      notifications.push(
+        ...(await robotPostsOf(t.townId, decision.after, decision.batches, decision.villages, now)),
+      )
+  }
+  if (dryRun) return
+  // Only the winner of each ticket's conditional update gets here, so these ids are new.
+  if (notifications.length > 0) await db().collection(C.notifications).add({ data: notifications })
+  if (audits.length > 0) await db().collection(C.audit).add({ data: audits })
+}
+
+/** Due tickets across towns, in rounds of at most TOWN_SHARE per town, until done or out of time. */
+async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): Promise<void> {
+  const _ = db().command
+  const dryRun = options.dryRun === true
+  const deadline = Date.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS)
+  const seen = new Set<string>()
+  // Shares matter only while several towns wait: a round in which only capped towns had work is
+  // followed by one without a cap.
+  let share = dryRun ? Infinity : TOWN_SHARE
+  for (let round = 0; ; round++) {
+    const served = new Map<string, number>()
+    const capped = new Set<string>()
+    let cursor: string | null = null
+    for (;;) {
+      if (Date.now() > deadline) {
+        report.outOfTime = true
+        return
+      }
+      const base = {
+        nextDueAt: _.lte(now.toISOString()),
+        ...(capped.size > 0 ? { townId: _.nin([...capped]) } : {}),
+      }
+      const { data } = await ticketsIn()
+        .where(pageWhere(base, 'nextDueAt', 'asc', cursor))
+        .orderBy('nextDueAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(PAGE)
+        .get()
+      if (data.length === 0) break
+      const last = data[data.length - 1]
+      cursor = encodeCursor({ v: last.nextDueAt, id: last._id })
+      const mine: Ticket[] = []
+      for (const row of data) {
+        if (seen.has(row._id) || capped.has(row.townId)) continue
+        const n = served.get(row.townId) ?? 0
+        if (n >= share) {
+          capped.add(row.townId)
+          continue
+        }
+        served.set(row.townId, n + 1)
+        seen.add(row._id)
+        mine.push(toTicket(row))
+      }
+      if (mine.length > 0)
+        await sweepPage(mine, await townConfigs(mine.map((t) => t.townId)), now, dryRun, report)
+      if (data.length < PAGE) break
+    }
+    // Every due ticket was seen unless a town was capped: then its rest gets the next round.
+    if (capped.size === 0) return
+    if (served.size === capped.size) share = Infinity
+  }
+}
+
+/**
+ * The work that is per town by nature, kept off the idle path: the daily digest of towns that set up
+ * group robots (their configuration documents, one query a run; nothing is read for a town without
+ * alerts), and the retention rule at minute 0 of each hour (one update per retention period and
+ * 100 towns).
+ */
+async function townChores(now: Date, report: SweepReport): Promise<void> {
+  for (const config of await townsWithAlerts()) await queueDailyDigest(config, now)
+  if (now.getUTCMinutes() !== 0) return
+  const configs = await townConfigs(await listTownIds())
+  report.contactsMasked += await maskExpiredContactsOf([...configs.values()], now)
+}
+
+async function townsWithAlerts(): Promise<TownConfig[]> {
+  const out: TownConfig[] = []
+  for (let page = 0; ; page++) {
+    const { data } = await db()
+      .collection<TownConfigDocument>(C.config)
+      .where({ kind: 'town', alerts: db().command.exists(true) })
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .get()
+    out.push(...data.map((d) => resolveTownConfig(d.townId, d)))
+    if (data.length < 100) return out
+  }
+}
+
+const addDelivery = (into: DispatchReport, d: DispatchReport): void => {
+  into.sent += d.sent
+  into.inAppOnly += d.inAppOnly
+  into.retried += d.retried
+  into.failed += d.failed
+  into.unknown += d.unknown
+  into.unknownIds.push(...d.unknownIds.slice(0, Math.max(0, 20 - into.unknownIds.length)))
+}
+
+export async function sweep(now: Date, options: SweepOptions = {}): Promise<SweepReport> {
   const report: SweepReport = {
     examined: 0,
     reminded: 0,
@@ -130,18 +329,13 @@ export async function sweep(now: Date): Promise<SweepReport> {
     delivery: emptyDispatchReport(),
     contactsMasked: 0,
   }
-  for (const townId of await listTownIds()) {
-    const config = await townConfig(townId)
-    await sweepTown(config, now, report)
-    report.contactsMasked += await maskExpiredContacts(config, now)
-    await queueDailyDigest(config, now)
-    const d = await dispatchOutbox(config, now)
-    report.delivery.sent += d.sent
-    report.delivery.inAppOnly += d.inAppOnly
-    report.delivery.retried += d.retried
-    report.delivery.failed += d.failed
-    report.delivery.unknown += d.unknown
-    report.delivery.unknownIds.push(...d.unknownIds)
-  }
+  const dryRun = options.dryRun === true
+  if (dryRun) report.dryRun = true
+  // New tasks' notices first, whatever else is due; then the ladder; then what the ladder produced.
+  addDelivery(report.delivery, await dispatchOutbox(now, { dryRun, checkAbandoned: true }))
+  await sweepDue(now, options, report)
+  if (!dryRun) await townChores(now, report)
+  if (!dryRun && report.reminded + report.escalated + report.autoClosed > 0)
+    addDelivery(report.delivery, await dispatchOutbox(now, { dryRun }))
   return report
 }

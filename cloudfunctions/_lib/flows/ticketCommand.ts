@@ -1,9 +1,13 @@
 /**
- * A command on an existing ticket, the thin-entry-point pipeline of DESIGN.md §3: load the ticket
- * in a transaction → check the caller's expected version → the pure decision (`transition`) →
- * save it and its effects (outbox, audit) in the same transaction → the ticket as the caller now
- * sees it. A concurrent change makes the transaction conflict; it is re-run on fresh reads, and a
- * caller who named the version they saw gets CONFLICT once the ticket has moved on.
+ * A command on an existing ticket, the thin-entry-point pipeline of DESIGN.md §3: read the ticket →
+ * check the caller's expected version → the pure decision (`transition`) → one conditional update,
+ * applied only if the ticket is still at the version read (store/ticketWrites.ts) → its effects
+ * (outbox, audit) → the ticket as the caller now sees it. No transaction: the state machine raises
+ * the version on every change, so the guarded update is the compare-and-set a transaction gave.
+ * A concurrent change makes the update match nothing; the command is decided again on a fresh
+ * read (a few times, with jittered back-off), and a caller who named the version they saw gets
+ * CONFLICT once the ticket has moved on. The effects are written after the ticket: a crash between
+ * the two writes loses that change's notifications, never the change.
  */
 import {
   presentTicket,
@@ -15,15 +19,17 @@ import {
   type TransitionContext,
 } from '@shared/index'
 import { townConfig, type TownConfig } from '../store/config'
-import { requireStaff, requireTown } from '../entry/context'
+import { callerFrom, findResident, findStaff, requireStaff, requireTown, type Caller } from '../entry/context'
 import type { ActionContext } from '../entry/defineActions'
 import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
 import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
+import { C } from '../store/collections'
 import type { Transaction } from '../platform/sdkTypes'
 import { getTicket, saveTicket } from '../store/ticketRepository'
-import { inTransaction } from '../store/transactions'
+import { updateTicketIf } from '../store/ticketWrites'
+import { db } from '../platform/cloud'
 
 export interface TicketCommandRun {
   townId: string
@@ -42,8 +48,9 @@ export async function transitionContext(
   actor: Actor,
   now: Date,
   staff: Record<string, string> = {},
+  gridIds: readonly string[] = [],
 ): Promise<TransitionContext> {
-  const dir = await directory(config.townId)
+  const dir = await directory(config.townId, gridIds)
   return {
     actor,
     now,
@@ -60,7 +67,7 @@ export function refusal(result: ReturnType<typeof transition>): never {
   throw new AppError(result.refusal.code, result.refusal.message)
 }
 
-/** Saves a decided ticket and the effects of the transitions that led to it, in `txn`. */
+/** Saves a decided ticket and the effects of the transitions that led to it, in a transaction `txn`. */
 export async function persist(
   txn: Transaction,
   townId: string,
@@ -77,40 +84,54 @@ export async function persist(
   await writeRobotPosts(txn, await robotPostsOf(townId, ticket, batches, villages, now))
 }
 
+/** Decisions re-made after a concurrent change, before answering CONFLICT. */
+const RETRIES = 4
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt))
+
 export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {
   const config = await townConfig(run.townId)
-  const ctx = await transitionContext(config, run.actor, run.now, run.staffNames)
-  const ticket = await inTransaction(async (txn) => {
-    const current = await getTicket(run.townId, run.ticketId, txn)
+  for (let attempt = 0; ; attempt++) {
+    const current = await getTicket(run.townId, run.ticketId)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
     if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
+    // The names of the ticket's grid, and of the grid it moves to (转办, re-dispatch).
+    const grids = [current.gridId, ...('gridId' in command && command.gridId ? [command.gridId] : [])]
+    const ctx = await transitionContext(config, run.actor, run.now, run.staffNames, grids)
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
-    await persist(
-      txn,
-      run.townId,
-      result.ticket,
-      [{ version: result.ticket.version, effects: result.effects }],
-      run.now,
-    )
-    return result.ticket
-  })
-  return { ticket: presentTicket(ticket, run.actor) }
+    const villages = await villagesFor(run.townId, result.effects)
+    if (await updateTicketIf(current, result.ticket)) {
+      const batches = [{ version: result.ticket.version, effects: result.effects }]
+      await writeEffects(db(), run.townId, batches, villages, run.now)
+      const posts = await robotPostsOf(run.townId, result.ticket, batches, villages, run.now)
+      if (posts.length > 0) await db().collection(C.notifications).add({ data: posts })
+      return { ticket: presentTicket(result.ticket, run.actor) }
+    }
+    if (attempt >= RETRIES) throw new AppError('CONFLICT')
+    await pause(attempt)
+  }
 }
 
 /**
  * A command on one ticket by the caller of an action: as staff (their roster town; UNAUTHENTICATED
- * if not on the roster) or as anyone of a town (a reporter). Whether they may is `transition`'s call.
+ * if not on the roster), as anyone of a town, or as the reporter (confirm, reopen: only the openid
+ * and the town matter, so the roster is read only for a caller without a home grid, as in submit).
+ * Whether they may is `transition`'s call.
  */
 export async function callerCommand(
   ctx: ActionContext,
   req: { ticketId: string; expectedVersion?: number },
   command: TicketCommandRun['command'],
-  as: 'staff' | 'anyone',
+  as: 'staff' | 'anyone' | 'reporter',
 ): Promise<{ ticket: TicketView }> {
-  const caller = await ctx.caller(as === 'staff' ? { staff: true } : undefined)
+  const caller =
+    as === 'reporter'
+      ? await reporterCaller(ctx)
+      : await ctx.caller(as === 'staff' ? { staff: true } : undefined)
   return runTicketCommand({
     townId: as === 'staff' ? requireStaff(caller).townId : requireTown(caller),
     actor: caller.actor,
@@ -119,4 +140,10 @@ export async function callerCommand(
     command,
     now: ctx.now,
   })
+}
+
+async function reporterCaller(ctx: ActionContext): Promise<Caller> {
+  const resident = await findResident(ctx.openid)
+  const staff = resident?.townId ? null : await findStaff(ctx.openid)
+  return callerFrom(ctx.openid, staff, resident)
 }

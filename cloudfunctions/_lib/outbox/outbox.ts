@@ -9,7 +9,7 @@ import type { Effect, Village } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from '../store/collections'
 import { auditsFor, isGroup, notificationsFor } from './notificationDocuments'
-import type { Transaction } from '../platform/sdkTypes'
+import type { Writer } from '../platform/sdkTypes'
 
 export * from './notificationDocuments'
 
@@ -35,9 +35,9 @@ export interface EffectBatch {
   effects: readonly Effect[]
 }
 
-/** Writes the effects' documents in the transaction (one insert per collection that has any). */
+/** Writes the effects' documents with `txn` (one insert per collection that has any). */
 export async function writeEffects(
-  txn: Transaction,
+  txn: Writer,
   townId: string,
   batches: readonly EffectBatch[],
   villages: ReadonlyMap<string, Village>,

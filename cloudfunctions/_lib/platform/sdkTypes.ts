@@ -47,6 +47,9 @@ export interface Transaction {
   rollback(reason?: unknown): Promise<unknown>
 }
 
+/** Where a write goes: a transaction, or the database itself (a write that commits at once). */
+export type Writer = Pick<Transaction, 'collection'>
+
 export interface Command {
   eq(v: unknown): unknown
   neq(v: unknown): unknown
@@ -64,6 +67,7 @@ export interface Command {
   addToSet(v: unknown): unknown
   remove(): unknown
   exists(b: boolean): unknown
+  set(v: unknown): unknown
   aggregate: {
     sum(v: unknown): unknown
   }

@@ -110,7 +110,7 @@ export async function townConfig(townId: string): Promise<TownConfig> {
   return value
 }
 
-/** Every town of the environment (the sweeper walks them): one paged query. */
+/** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */
 export async function listTownIds(): Promise<string[]> {
   const ids: string[] = []
   for (let page = 0; ; page++) {
@@ -136,4 +136,39 @@ export async function defaultTownId(): Promise<string | null> {
     environmentCache = { at: Date.now(), value: data }
   }
   return environmentCache.value?.defaultTownId ?? null
+}
+
+/**
+ * The sweeper's runs are a minute apart, longer than an action's TTL: its cache of the towns it
+ * serves is kept ten minutes (a rule or template change reaches the sweep within that time).
+ */
+const SWEEP_TTL_MS = 10 * 60_000
+
+/**
+ * The configuration of several towns (the sweeper's page of work): cached ones from the cache, the
+ * rest in one query per 100 towns. A town without a document gets the defaults.
+ */
+export async function townConfigs(townIds: Iterable<string>): Promise<Map<string, TownConfig>> {
+  const out = new Map<string, TownConfig>()
+  const missing: string[] = []
+  for (const townId of new Set(townIds)) {
+    const hit = cache.get(townId)
+    if (hit && Date.now() - hit.at < SWEEP_TTL_MS) out.set(townId, hit.value)
+    else missing.push(townId)
+  }
+  for (let i = 0; i < missing.length; i += 100) {
+    const ids = missing.slice(i, i + 100)
+    const { data } = await db()
+      .collection<TownConfigDocument>(C.config)
+      .where({ _id: db().command.in(ids.map(townConfigId)) })
+      .limit(100)
+      .get()
+    const docs = new Map(data.map((d) => [d.townId, d]))
+    for (const townId of ids) {
+      const value = resolveTownConfig(townId, docs.get(townId) ?? null)
+      cache.set(townId, { at: Date.now(), value })
+      out.set(townId, value)
+    }
+  }
+  return out
 }

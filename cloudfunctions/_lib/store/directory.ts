@@ -1,6 +1,8 @@
 /**
  * The town's structure for display: grid and village names (and a grid's village). Cached per warm
- * instance for a minute — names change rarely and a stale name is harmless. Decisions that must be
+ * instance for an hour — names change rarely and a stale name is harmless, while at a county's
+ * traffic a town sees a call every half hour or so, so a shorter life would reload it on nearly
+ * every call. A grid the cache does not know (one added since) reloads it. Decisions that must be
  * current (routing, escalation recipients) read the grid or village document itself.
  */
 import type { Grid, Staff, Village } from '@shared/index'
@@ -12,7 +14,7 @@ export interface Directory {
   villages: Map<string, Pick<Village, '_id' | 'name' | 'order'>>
 }
 
-const TTL_MS = 60_000
+const TTL_MS = 60 * 60_000
 const cache = new Map<string, { at: number; value: Directory }>()
 
 async function readAll<T>(collection: string, townId: string, fields: Record<string, boolean>): Promise<T[]> {
@@ -31,9 +33,10 @@ async function readAll<T>(collection: string, townId: string, fields: Record<str
   }
 }
 
-export async function directory(townId: string): Promise<Directory> {
+/** The town's directory; reloaded when older than TTL_MS or missing one of `gridIds`. */
+export async function directory(townId: string, gridIds: readonly string[] = []): Promise<Directory> {
   const hit = cache.get(townId)
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value
+  if (hit && Date.now() - hit.at < TTL_MS && gridIds.every((id) => hit.value.grids.has(id))) return hit.value
   const [grids, villages] = await Promise.all([
     readAll<Grid>(C.grids, townId, { name: true, villageId: true, order: true }),
     readAll<Village>(C.villages, townId, { name: true, order: true }),

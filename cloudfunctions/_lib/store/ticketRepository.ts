@@ -6,7 +6,7 @@ import type { Ticket } from '@shared/index'
 import { inboxKey } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from './collections'
-import type { Transaction } from '../platform/sdkTypes'
+import type { Transaction, Writer } from '../platform/sdkTypes'
 
 export type StoredTicket = Ticket & { inboxKey: string }
 
@@ -23,7 +23,7 @@ const withoutId = <T extends { _id: string }>(d: T): Omit<T, '_id'> => {
   return rest
 }
 
-export const ticketsIn = (txn?: Transaction) =>
+export const ticketsIn = (txn?: Writer) =>
   txn ? txn.collection<StoredTicket>(C.tickets) : db().collection<StoredTicket>(C.tickets)
 
 /** A ticket of this town, or null (another town's ticket does not exist for the caller). */
@@ -33,7 +33,7 @@ export async function getTicket(townId: string, id: string, txn?: Transaction): 
 }
 
 /** Inserts a new ticket; an existing `_id` fails with E11000 (how a repeated submit is recognised). */
-export async function insertTicket(txn: Transaction, t: Ticket): Promise<void> {
+export async function insertTicket(txn: Writer, t: Ticket): Promise<void> {
   await ticketsIn(txn).add({ data: stored(t) })
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Taking a ticket number without a transaction (shared/tickets/ticketCounter.ts): one conditional
+ * update appends the ticket id to the day's claims and counts the report against the reporter's
+ * limit, then one read tells the claim's position. The update is atomic in the database, so any
+ * number of concurrent reports in a town each get their own number and none is refused; a repeat
+ * of a report (same ticket id) finds its claim and gets the same number, whatever the limit says.
+ * Only the day's first report also creates the document (two reports racing to do so: one insert
+ * wins, the other appends).
+ */
+import { firstCounter, numberOfClaim, ticketCounterKey, type CounterDocument } from '@shared/index'
+import { db } from '../platform/cloud'
+import { AppError } from '../entry/envelope'
+import { C } from './collections'
+import { isDuplicateKey } from './transactions'
+
+const counters = () => db().collection<CounterDocument>(C.counters)
+
+/** Give up after this long (the function's limit is far beyond): only a racing first insert retries. */
+const DEADLINE_MS = 5_000
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)))
+
+/**
+ * The number of ticket `ticketId` (a report by `openid` at `now`), taken now or earlier. A new
+ * claim beyond the reporter's `limit` for the day is refused with RATE_LIMITED; an earlier claim
+ * keeps its number.
+ */
+export async function takeNumber(
+  townId: string,
+  openid: string,
+  ticketId: string,
+  now: Date,
+  limit: number,
+): Promise<string> {
+  const _ = db().command
+  const _id = ticketCounterKey(townId, now)
+  const mine = `perReporter.${openid}`
+  const started = Date.now()
+  for (let attempt = 0; Date.now() - started < DEADLINE_MS; attempt++) {
+    const res = await counters()
+      .where(
+        _.and([
+          { _id, claims: _.nin([ticketId]) },
+          _.or([{ [mine]: _.exists(false) }, { [mine]: _.lt(limit) }]),
+        ]),
+      )
+      .update({ data: { claims: _.push(ticketId), [mine]: _.inc(1) } })
+    const { data } = await counters().doc(_id).get()
+    if (data !== null) {
+      const number = numberOfClaim(data, ticketId, now)
+      if (number !== null) return number
+      if (res.stats.updated === 0 && (data.perReporter?.[openid] ?? 0) >= limit)
+        throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
+      // The document was created between our update and our read: append again.
+    } else {
+      try {
+        await counters().add({ data: firstCounter(townId, openid, ticketId, now) })
+        return numberOfClaim({ seq: 0, claims: [ticketId] }, ticketId, now) as string
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+    }
+    await pause(attempt)
+  }
+  throw new AppError('CONFLICT', '提交未完成，请重试')
+}
