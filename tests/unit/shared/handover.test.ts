@@ -90,7 +90,8 @@ describe('handover (移交)', () => {
 describe('handover (移交): what the new holder is told, and what stays', () => {
   const dueOf = (r: ReturnType<typeof transition>) => {
     if (!r.ok) throw new Error(r.refusal.message)
-    return (r.effects.find((e) => e.kind === 'notify') as NotifyEffect).data.dueAt
+    const notice = r.effects.find((e): e is NotifyEffect => e.kind === 'notify')
+    return notice?.template === 'taskNew' ? notice.data.dueAt : undefined
   }
   it('gives the sign-for deadline for a ticket still to be signed for', () => {
     expect(dueOf(transition(routedTicket(), handover(), ctx(actors.admin, at)))).toBe(
@@ -142,7 +143,13 @@ describe('handover (移交): refusals', () => {
     })
   })
   it('refuses a handover without a reason', () => {
-    expect(transition(routedTicket(), { ...handover(), reason: ' ' }, ctx(actors.admin, at))).toEqual({
+    expect(
+      transition(
+        routedTicket(),
+        { type: 'handover', fromAssigneeId: 's-w1', to: guide, reason: ' ' },
+        ctx(actors.admin, at),
+      ),
+    ).toEqual({
       ok: false,
       refusal: { code: 'INVALID_INPUT', message: '原因至少 2 个字' },
     })

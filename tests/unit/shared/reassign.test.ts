@@ -1,6 +1,6 @@
 import type { Ticket } from '@shared/model/ticket'
 import type { TicketCommand } from '@shared/tickets/commands'
-import type { NotifyEffect } from '@shared/tickets/effects'
+import type { Effect, NotifyEffect } from '@shared/tickets/effects'
 import { transition } from '@shared/tickets/transition'
 import { actors, ctx, inProgressTicket, routedTicket, run, sh } from './fixtures'
 
@@ -21,8 +21,10 @@ const accepted = (ticket: Ticket, command: TicketCommand, now: string, names?: o
   if (!r.ok) throw new Error(r.refusal.message)
   return r
 }
-const taskDueAt = (effects: { kind: string }[]) =>
-  (effects.find((e) => e.kind === 'notify') as NotifyEffect).data.dueAt
+const taskDueAt = (effects: Effect[]) => {
+  const notice = effects.find((e): e is NotifyEffect => e.kind === 'notify')
+  return notice?.template === 'taskNew' ? notice.data.dueAt : undefined
+}
 
 describe('改派 (reassign): the new owner’s notice', () => {
   // prettier-ignore
