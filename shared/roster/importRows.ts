@@ -58,6 +58,9 @@ export type ImportPlan = { ok: true; rows: PlannedRow[] } | { ok: false; problem
 const GRID_ROLES: readonly StaffRole[] = ['gridWorker', 'informant']
 const VILLAGE_ROLES: readonly StaffRole[] = ['villageGuide', 'townGuide', 'townSupervisor']
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z·•.\s]+$/u
+/** A cell's word in a lookup table; `toString` or `constructor` in a cell is not a role or a slot. */
+const lookUp = <T>(table: Record<string, T>, word: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined
 
 const problem = (row: number, column: ImportColumn | '', message: string): ImportProblem => {
   const header = column === '' ? '' : headerOf(column)
@@ -113,8 +116,8 @@ export function planImport(rows: readonly ImportRow[], town: ImportTown): Import
     else phoneRow.set(phone, row)
 
     const roleWords = cells.roles.split(LIST_SEPARATORS).filter((w) => w !== '')
-    const roles = [...new Set(roleWords.map((w) => ROLE_BY_NAME[w]).filter((r) => r !== undefined))]
-    const unknownRoles = roleWords.filter((w) => ROLE_BY_NAME[w] === undefined)
+    const roles = [...new Set(roleWords.flatMap((w) => lookUp(ROLE_BY_NAME, w) ?? []))]
+    const unknownRoles = roleWords.filter((w) => lookUp(ROLE_BY_NAME, w) === undefined)
     if (roleWords.length === 0) bad('roles', '请填写角色')
     else if (unknownRoles.length > 0)
       bad('roles', `“${unknownRoles.join('、')}”不是角色，可填：${Object.keys(ROLE_BY_NAME).join('、')}`)
@@ -147,7 +150,7 @@ export function planImport(rows: readonly ImportRow[], town: ImportTown): Import
       bad('grid', '只有网格工作员和网格信息员填写网格')
 
     const slotWord = cells.slot.trim()
-    const slot = slotWord === '' ? undefined : SLOT_WORDS[slotWord]
+    const slot = slotWord === '' ? undefined : lookUp(SLOT_WORDS, slotWord)
     if (slotWord !== '' && slot === undefined) bad('slot', '只能填“增加”或“替换”，或不填')
 
     if (problems.length > before) continue

@@ -1,7 +1,7 @@
 import type { HandoverSuccessor, TicketCommand } from '@shared/tickets/commands'
 import type { NotifyEffect } from '@shared/tickets/effects'
 import { transition } from '@shared/tickets/transition'
-import { TOWN, actors, ctx, inProgressTicket, routedTicket, sh } from './fixtures'
+import { TOWN, actors, ctx, inProgressTicket, resolvedTicket, routedTicket, run, sh } from './fixtures'
 
 const at = sh('2025-03-11T10:00')
 const guide: HandoverSuccessor = {
@@ -84,5 +84,82 @@ describe('handover (移交)', () => {
   it('is the grid office’s to do: a village guide may not', () => {
     const r = transition(routedTicket(), handover(), ctx(actors.villageGuide1, at))
     expect(r.ok ? null : r.refusal.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('handover (移交): what the new holder is told, and what stays', () => {
+  const dueOf = (r: ReturnType<typeof transition>) => {
+    if (!r.ok) throw new Error(r.refusal.message)
+    const notice = r.effects.find((e): e is NotifyEffect => e.kind === 'notify')
+    return notice?.template === 'taskNew' ? notice.data.dueAt : undefined
+  }
+  it('gives the sign-for deadline for a ticket still to be signed for', () => {
+    expect(dueOf(transition(routedTicket(), handover(), ctx(actors.admin, at)))).toBe(
+      '2025-03-10T07:30:00.000Z',
+    )
+  })
+  it('gives the resolve deadline for a ticket being worked on', () => {
+    expect(dueOf(transition(inProgressTicket(), handover(), ctx(actors.admin, at)))).toBe(
+      '2025-03-13T01:00:00.000Z',
+    )
+  })
+  it('gives the time of the handover for a ticket without deadlines, whatever its status', () => {
+    for (const t of [routedTicket(), inProgressTicket()]) {
+      expect(dueOf(transition({ ...t, deadlines: null }, handover(), ctx(actors.admin, at)))).toBe(at)
+    }
+  })
+  it('moves a ticket waiting on the reporter and leaves it waiting', () => {
+    const waiting = run(
+      [[{ type: 'requestInfo', question: '具体是哪一盏灯？' }, actors.worker1, sh('2025-03-10T11:00')]],
+      inProgressTicket(),
+    )
+    const r = transition(waiting, handover(), ctx(actors.admin, at))
+    if (!r.ok) throw new Error(r.refusal.message)
+    expect(r.ticket).toMatchObject({
+      status: 'awaitingInfo',
+      assigneeId: 's-vg1',
+      pausedAt: waiting.pausedAt,
+    })
+  })
+  it('says 新负责人 on the timeline when the successor has no name', () => {
+    const { name: _name, ...unnamed } = guide
+    const r = transition(routedTicket(), handover(unnamed), ctx(actors.admin, at))
+    expect(r.ok && r.ticket.timeline.at(-1)?.note).toBe('移交给新负责人：调离本网格')
+  })
+})
+
+describe('handover (移交): refusals', () => {
+  it.each([
+    [
+      'a returned ticket (nobody holds it)',
+      () => run([[{ type: 'returnTicket', reason: '不属于本网格' }, actors.worker1, at]], routedTicket()),
+      '已退单的工单不能移交',
+    ],
+    ['a resolved ticket', resolvedTicket, '待评价的工单不能移交'],
+  ])('refuses %s', (_what, ticket, message) => {
+    expect(transition(ticket(), handover(), ctx(actors.admin, at))).toEqual({
+      ok: false,
+      refusal: { code: 'INVALID_TRANSITION', message },
+    })
+  })
+  it('refuses a handover without a reason', () => {
+    expect(
+      transition(
+        routedTicket(),
+        { type: 'handover', fromAssigneeId: 's-w1', to: guide, reason: ' ' },
+        ctx(actors.admin, at),
+      ),
+    ).toEqual({
+      ok: false,
+      refusal: { code: 'INVALID_INPUT', message: '原因至少 2 个字' },
+    })
+  })
+  it('words the refusal without names when the successor and the grid have none', () => {
+    const { name: _name, ...unnamed } = guide
+    const elsewhere = { ...unnamed, scope: { townId: TOWN, villageIds: ['v2'], gridIds: [] } }
+    expect(transition(routedTicket(), handover(elsewhere), ctx(actors.admin, at, { names: {} }))).toEqual({
+      ok: false,
+      refusal: { code: 'INVALID_INPUT', message: '接手人不负责这个网格，不能接手这张工单' },
+    })
   })
 })

@@ -92,6 +92,11 @@ describe('places in words', () => {
     [{ roles: ['villageGuide'], villageIds: ['v1', 'v2'], gridIds: [] }, '青山村、绿水村'],
     [{ roles: ['admin'], villageIds: [], gridIds: [] }, '全镇'],
     [{ roles: ['townSupervisor'], villageIds: [], gridIds: [] }, '全镇'],
+    // The grid office is town-wide even when the roster links it to a village.
+    [{ roles: ['admin', 'villageGuide'], villageIds: ['v1'], gridIds: [] }, '全镇'],
+    // A place the names do not know (deleted, or not loaded yet) shows its id rather than nothing.
+    [{ roles: ['gridWorker'], villageIds: ['v1'], gridIds: ['g1', 'g9'] }, '青山村一组、g9'],
+    [{ roles: ['villageGuide'], villageIds: ['v9', 'v2'], gridIds: [] }, 'v9、绿水村'],
   ] as const)('%j → %s', (p, text) => {
     expect(placesText(p, names)).toBe(text)
   })

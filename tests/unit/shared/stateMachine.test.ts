@@ -566,6 +566,37 @@ describe('allowed commands', () => {
     expect(allowedCommands(returned, actors.villageGuide1)).toEqual(['redispatch', 'reject', 'markDuplicate'])
   })
   it('lists every command in the status table', () => {
-    expect(Object.keys(COMMAND_SPECS)).toHaveLength(18)
+    const WORKING = ['pendingSignFor', 'inProgress']
+    const CORRECTABLE = ['submitted', 'pendingSignFor', 'inProgress', 'awaitingInfo', 'returned']
+    const CHASEABLE = ['pendingSignFor', 'inProgress', 'returned']
+    expect(COMMAND_SPECS).toEqual({
+      submit: { label: '提交', from: [], to: 'submitted' },
+      route: { label: '派单', from: ['submitted'], to: 'pendingSignFor' },
+      signFor: { label: '签收', from: ['pendingSignFor'], to: 'inProgress' },
+      addProgress: { label: '反馈进展', from: ['inProgress'], to: null },
+      requestInfo: { label: '请群众补充', from: ['inProgress'], to: 'awaitingInfo' },
+      resume: { label: '继续办理', from: ['awaitingInfo'], to: 'inProgress' },
+      resolve: { label: '办结', from: ['inProgress'], to: 'resolved' },
+      confirm: { label: '确认评价', from: ['resolved'], to: 'closed' },
+      reopen: { label: '重办', from: ['resolved', 'closed'], to: 'inProgress' },
+      returnTicket: { label: '退单', from: WORKING, to: 'returned' },
+      redispatch: { label: '重新派单', from: ['submitted', 'returned'], to: 'pendingSignFor' },
+      transfer: { label: '转办', from: WORKING, to: 'pendingSignFor' },
+      // 改派 takes a ticket from the person holding it (not yet signed for, or being worked on);
+      // like 转办 the new holder must sign for it. A returned ticket has no holder: that is 重新派单.
+      reassign: { label: '改派', from: WORKING, to: 'pendingSignFor' },
+      reject: { label: '不予受理', from: CORRECTABLE, to: 'rejected' },
+      markDuplicate: { label: '重复件', from: CORRECTABLE, to: 'rejected' },
+      escalate: { label: '升级督办', from: CHASEABLE, to: null },
+      remind: { label: '催办', from: CHASEABLE, to: null },
+      autoClose: { label: '自动办结', from: ['resolved'], to: 'closed' },
+      // 移交 moves every ticket that sits with the person leaving, including one waiting for the
+      // reporter's answer, and changes only its holder: the status stays where the work was.
+      handover: { label: '移交', from: ['pendingSignFor', 'inProgress', 'awaitingInfo'], to: null },
+    })
+  })
+  it('never offers 移交 as a button: the office does it from the roster, for all of a person’s tasks', () => {
+    expect(allowedCommands(routedTicket(), actors.admin)).not.toContain('handover')
+    expect(allowedCommands(inProgressTicket(), actors.admin)).not.toContain('handover')
   })
 })
