@@ -22,9 +22,16 @@ import { readAll, teamOf } from './team'
 type Req = Extract<RosterRequest, { action: 'villagePosters' }>
 
 const A4: [number, number] = [595.28, 841.89]
-/** Fonts a local machine may have (Debian's fonts-noto-cjk); a .ttc holds several faces. */
-const LOCAL_FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc']
-const TTC_FACE = 'NotoSansCJKsc-Regular'
+/**
+ * Fonts a local machine may have (Debian's fonts-wqy-microhei, fonts-droid-fallback). They must have
+ * TrueType outlines: pdf-lib's subset of a CFF-outlined font (Noto Sans CJK, 思源黑体 .otf) is a font
+ * program PDF readers refuse ("Embedded font file may be invalid"), and a printer without that font
+ * then prints boxes.
+ */
+const LOCAL_FONTS = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+]
 
 async function posterFont(townId: string): Promise<Buffer> {
   const { data } = await db()
@@ -86,11 +93,18 @@ export async function villagePosters(req: Req, ctx: ActionContext) {
   if (grids.length === 0) throw new AppError('NOT_FOUND', '这个村还没有网格')
   const doc = await PDFDocument.create()
   doc.setTitle(`${village.name} 有事找五员`)
-  // A collection (.ttc) is opened at its simplified-Chinese face; a single font as it is.
+  // A collection (.ttc) is opened at its first face; a single font as it is.
   doc.registerFontkit({
     create: (bytes: Uint8Array) => {
-      const font = fontkit.create(bytes as Buffer)
-      return 'fonts' in font ? fontkit.create(bytes as Buffer, TTC_FACE) : font
+      const opened = fontkit.create(bytes as Buffer) as unknown as { fonts?: unknown[] }
+      const font = (opened.fonts ? opened.fonts[0] : opened) as
+        { directory?: { tables?: object } } | undefined
+      if (!font?.directory?.tables || !('glyf' in font.directory.tables))
+        throw new AppError(
+          'INTERNAL',
+          '海报字体需要 TrueType 轮廓的中文字体（.ttf，例如文泉驿微米黑），请联系环境管理员',
+        )
+      return font
     },
   } as never)
   const font = await doc.embedFont(await posterFont(admin.townId), { subset: true })

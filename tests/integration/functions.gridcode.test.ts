@@ -3,7 +3,8 @@
  * openapi draws it (as WeChat would draw a 小程序码) with the grid as `scene`; scanning it gives the
  * address of the home page with that scene, and a newcomer opening it gets the grid as their home.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Jimp from 'jimp'
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
@@ -92,6 +93,24 @@ describe('a village’s posters', () => {
       true,
     )
     expect(bytes.length).toBeLessThan(1_500_000) // a subset, not the ~20 MB font
+  })
+
+  it('render: a PDF reader accepts the embedded font and draws the first poster', () => {
+    const pdf = join(REPO, 'artifacts', 'posters-v01.pdf')
+    // poppler's pdftoppm (CI installs poppler-utils) — the reader a print shop's machine would be
+    const r = spawnSync(
+      'pdftoppm',
+      ['-r', '60', '-png', '-f', '1', '-l', '1', pdf, join(REPO, 'artifacts', 'posters-v01')],
+      {
+        encoding: 'utf8',
+      },
+    )
+    if (r.error && !process.env.CI)
+      return console.warn('pdftoppm not installed: poster rendering not checked')
+    expect(r.status).toBe(0)
+    // an invalid font program is reported and replaced by a system font: on paper, boxes
+    expect(r.stderr).not.toMatch(/font/i)
+    expect(existsSync(join(REPO, 'artifacts', 'posters-v01-1.png'))).toBe(true)
   })
 
   it('are the office’s to make', async () => {
