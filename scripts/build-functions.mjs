@@ -75,7 +75,7 @@ const functionBuilds = functions.map(async (name) => {
     external: ['wx-server-sdk'],
     alias: { '@shared': join(root, 'shared') },
     tsconfig: join(root, 'tsconfig.json'),
-    // Small bundles start fast (DESIGN.md §8); names are kept so stacks in the logs stay readable.
+    // Small bundles start fast (docs/architecture.md, "Cost model"); names are kept so stacks in the logs stay readable.
     minify: true,
     keepNames: true,
     sourcemap: false,

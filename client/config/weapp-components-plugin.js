@@ -1,6 +1,6 @@
 /**
  * Taro plugin (weapp): add attributes that Taro 4.2.1's WeChat templates leave out —
- * `aria-label` / `aria-role` / `aria-hidden` (WeChat's screen reader, DESIGN.md §10) and
+ * `aria-label` / `aria-role` / `aria-hidden` (WeChat's screen reader, docs/architecture.md, "Elder-friendly screens") and
  * PageMeta's `page-font-size` (text follows the user's WeChat font size).
  *
  * The same patch must reach the runtime (src/platform/weapp-components.ts, imported first by

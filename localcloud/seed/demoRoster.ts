@@ -1,5 +1,5 @@
 /**
- * The demo town's structure and roster (DESIGN.md §1 at full scale): 11 villages, 69 group grids,
+ * The demo town's structure and roster (docs/architecture.md, "Roles and scope" at full scale): 11 villages, 69 group grids,
  * one worker per grid, 728 informants, 71 village guides, 59 town guides (联村), 11 supervisors and
  * a few admins, with invented names and predictable openids (docs/demo-town.md).
  */

@@ -1,5 +1,5 @@
 /**
- * The cost model (DESIGN.md §8): production bills every database read and write, so this counts
+ * The cost model (docs/architecture.md, "Cost model"): production bills every database read and write, so this counts
  * database operations per action on the local cloud (its X-DB-Ops header), shows that the deadline
  * sweep's cost follows the number of due tickets rather than the number open, times the local
  * database at 100k documents, and prints the weapp main package size. With `--county`, the county

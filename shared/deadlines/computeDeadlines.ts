@@ -39,7 +39,7 @@ export const computeDeadline = (
 
 /**
  * Deadlines at dispatch. Both windows start at dispatch (not at sign-for), so a return, transfer or
- * slow sign-for never buys more time (DESIGN.md §5).
+ * slow sign-for never buys more time (docs/architecture.md, "Deadlines and escalation").
  *
  * @example
  * computeDeadlines(calendar, '2025-03-10T01:00:00Z', timeLimitFor(DEFAULT_RULES, 'dispute', 'normal'), ladder)

@@ -17,7 +17,7 @@ export interface LadderStepSpec {
   supersededBy?: LadderStep
 }
 
-/** The ladder (DESIGN.md §5): remind the assignee, then 催办 → 督办 → 挂牌督办, each once. */
+/** The ladder (docs/architecture.md, "Deadlines and escalation"): remind the assignee, then 催办 → 督办 → 挂牌督办, each once. */
 export const LADDER: Record<LadderStep, LadderStepSpec> = {
   signForReminder: {
     command: 'remind',

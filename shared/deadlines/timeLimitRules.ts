@@ -2,7 +2,7 @@ import type { Priority } from '../model/category'
 import type { TimeBasis } from '../model/ticket'
 
 /**
- * Time limits as data (DESIGN.md §5). `minutes`/`hours`/`days` run on the wall clock, day and
+ * Time limits as data (docs/architecture.md, "Deadlines and escalation"). `minutes`/`hours`/`days` run on the wall clock, day and
  * night (an urgent safety hazard does not wait for Monday); `working*` units run in working time.
  */
 export type DurationUnit = 'minutes' | 'hours' | 'days' | 'workingHours' | 'workingDays'

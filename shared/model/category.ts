@@ -15,7 +15,7 @@ export interface Category {
   order: number
 }
 
-/** The default catalogue (DESIGN.md §5); the town edits it in `config`. */
+/** The default catalogue (docs/architecture.md, "Deadlines and escalation"); the town edits it in `config`. */
 export const DEFAULT_CATEGORIES: readonly Category[] = [
   {
     code: 'safety',

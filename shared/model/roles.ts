@@ -16,7 +16,7 @@ export type Role = (typeof ROLES)[number]
 export const STAFF_ROLES = ROLES.filter((r) => r !== 'resident') as Exclude<Role, 'resident'>[]
 export type StaffRole = Exclude<Role, 'resident'>
 
-/** Roles whose scope is the whole town (DESIGN.md §7). */
+/** Roles whose scope is the whole town (docs/architecture.md, "Roles and scope"). */
 export const TOWN_ROLES: readonly Role[] = ['townGuide', 'townSupervisor', 'admin']
 
 export const ROLE_NAMES: Record<Role, string> = {

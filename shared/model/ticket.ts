@@ -74,7 +74,7 @@ export interface OnBehalfOf {
   phone?: string
 }
 
-/** A spoken description (DESIGN.md §10): an uploaded audio file and its length in whole seconds. */
+/** A spoken description (docs/architecture.md, "Elder-friendly screens"): an uploaded audio file and its length in whole seconds. */
 export interface VoiceNote {
   fileID: string
   durationSec: number
@@ -97,7 +97,7 @@ export interface Deadline {
 }
 
 export interface TicketDeadlines {
-  /** The clock starts at dispatch (DESIGN.md §5), so a return or transfer never resets it. */
+  /** The clock starts at dispatch (docs/architecture.md, "Deadlines and escalation"), so a return or transfer never resets it. */
   dispatchedAt: string
   signFor: Deadline
   resolve: Deadline

@@ -1,7 +1,7 @@
 import { formatShanghaiDate, formatShanghaiDateTime, toEpochMs, type Instant } from '../calendar/shanghaiTime'
 
 /**
- * WeChat subscribe-message keyword rules (docs/architecture.md; DESIGN.md §6). A keyword's name
+ * WeChat subscribe-message keyword rules (docs/architecture.md, "Notifications"). A keyword's name
  * says its type (`thing2` is a `thing`). A value that breaks a rule makes the send fail with
  * 47003, so values are fitted before sending (`fitKeywordValue`) and any payload can be checked
  * (`validateTemplateData`) the way WeChat would.

@@ -2,7 +2,7 @@ import type { TemplateConfig } from './templateConfig'
 import type { TemplateKey } from './templateInputs'
 
 /**
- * One-time subscribe messages (DESIGN.md §6): each "allow" the user taps earns one send of that
+ * One-time subscribe messages (docs/architecture.md, "Notifications"): each "allow" the user taps earns one send of that
  * template; the server keeps the count per openid and template id and spends one per send.
  * Long-term templates (public-service categories) need no credit.
  */

@@ -1,5 +1,5 @@
 /**
- * Masking of contact details (DESIGN.md §7): enough to recognise, not enough to call.
+ * Masking of contact details (docs/architecture.md, "Roles and scope"): enough to recognise, not enough to call.
  *
  * @example
  * maskPhone('13812341234') // '138****1234'

@@ -40,7 +40,7 @@ export const boundedText = (label: string, min: number, max: number) =>
     .max(max, `${label}不能超过 ${max} 个字`)
 
 /**
- * A voice note that can stand in for typing (DESIGN.md §10): an uploaded audio file and its length in
+ * A voice note that can stand in for typing (docs/architecture.md, "Elder-friendly screens"): an uploaded audio file and its length in
  * whole seconds, at most `LIMITS.voiceMaxSec` (the recorder stops itself there).
  */
 export const voiceNote = z.object(
@@ -56,7 +56,7 @@ export const voiceNote = z.object(
 )
 
 export const description = boundedText('问题描述', LIMITS.descriptionMin, LIMITS.descriptionMax)
-/** Beside a voice note the words are optional (DESIGN.md §10); `wordsOrVoice` keeps the rule. */
+/** Beside a voice note the words are optional (docs/architecture.md, "Elder-friendly screens"); `wordsOrVoice` keeps the rule. */
 export const descriptionBesideVoice = boundedText('问题描述', 0, LIMITS.descriptionMax).describe(
   `at least ${LIMITS.descriptionMin} chars unless a voice note is attached`,
 )

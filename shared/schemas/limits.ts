@@ -1,9 +1,9 @@
-/** Input limits (DESIGN.md §7). The client shows them; the functions enforce them via the schemas. */
+/** Input limits (docs/architecture.md, "Roles and scope"). The client shows them; the functions enforce them via the schemas. */
 export const LIMITS = {
   descriptionMin: 5,
   descriptionMax: 500,
   photosMax: 9,
-  /** A voice note (DESIGN.md §10): the recorder stops itself at this many seconds. */
+  /** A voice note (docs/architecture.md, "Elder-friendly screens"): the recorder stops itself at this many seconds. */
   voiceMaxSec: 60,
   noteMin: 2,
   noteMax: 500,

@@ -41,7 +41,7 @@ export const reportSubscriptionsRequest = z.object({
     .refine((r) => Object.keys(r).length <= LIMITS.subscriptionsPerReport, '一次最多订阅 3 个模板'),
 })
 
-/** What a group's "allow" taps have left: one WeChat message per credit (DESIGN.md §6). */
+/** What a group's "allow" taps have left: one WeChat message per credit (docs/architecture.md, "Notifications"). */
 export const subscriptionCreditsRequest = z.object({
   action: z.literal('subscriptionCredits'),
   group: z.enum(['reporter', 'staff'], { error: '提醒类别无效' }),

@@ -46,7 +46,7 @@ export const addProgress = (
   }
 }
 
-/** Waiting on the resident stops the clock (DESIGN.md §5); `resume` pushes the deadlines. */
+/** Waiting on the resident stops the clock (docs/architecture.md, "Deadlines and escalation"); `resume` pushes the deadlines. */
 export const requestInfo = (
   ticket: Ticket,
   c: CommandOf<'requestInfo'>,

@@ -50,7 +50,7 @@ export const submitTicket = (command: CommandOf<'submit'>, ctx: TransitionContex
   }
   const voice = command.voice == null ? null : check(voiceNote, command.voice)
   if (voice !== null && !voice.ok) return voice
-  // Beside a voice note the words are optional (DESIGN.md §10); the lists still need a line to show.
+  // Beside a voice note the words are optional (docs/architecture.md, "Elder-friendly screens"); the lists still need a line to show.
   const description = check(voice === null ? descriptionText : descriptionBesideVoice, command.description)
   if (!description.ok) return description
   const photos = check(photoList, command.photos)
@@ -122,7 +122,7 @@ export const deadlinesAtDispatch = (ticket: Ticket, ctx: TransitionContext): Tic
     ctx.rules.ladder,
   )
 
-/** Dispatch: the assignee is set and the clock starts (DESIGN.md §5: at dispatch, not at sign-for). */
+/** Dispatch: the assignee is set and the clock starts (docs/architecture.md, "Deadlines and escalation": at dispatch, not at sign-for). */
 export const routeTicket = (
   ticket: Ticket,
   command: CommandOf<'route'>,

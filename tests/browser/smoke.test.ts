@@ -125,7 +125,7 @@ describe('h5 build on the local cloud', () => {
     expect(cjk.map((f) => f.familyName)).not.toEqual([])
     expect(cjk.reduce((n, f) => n + f.glyphCount, 0)).toBe(2) // 一 and 网
 
-    // Elder-friendly sizes (DESIGN.md §10): body ≥ 18px, main action ≈ 60px, other targets ≥ 44px.
+    // Elder-friendly sizes (docs/architecture.md, "Elder-friendly screens"): body ≥ 18px, main action ≈ 60px, other targets ≥ 44px.
     const bodySize = await page
       .locator('.subtitle')
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))

@@ -1,5 +1,5 @@
 /**
- * Story 14 — a voice note stands in for typing (DESIGN.md §10): a resident taps 录音, speaks for two
+ * Story 14 — a voice note stands in for typing (docs/architecture.md, "Elder-friendly screens"): a resident taps 录音, speaks for two
  * seconds (Chromium's fake microphone), taps 停止, and submits with no words; the grid worker's task
  * page offers 播放语音 with its length, and the stored recording is served as audio. A refused
  * microphone says so in Chinese, and the words still work.

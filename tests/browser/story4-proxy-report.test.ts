@@ -53,7 +53,7 @@ test('an informant reports for a neighbour; the worker sees the neighbour’s na
   await fill(informant, 'proxy-name', NEIGHBOUR)
   await fill(informant, 'proxy-phone', PHONE)
 
-  // Elder-friendly fields (DESIGN.md §10): typed text ≥ 18px, and the "n/500" count below the box.
+  // Elder-friendly fields (docs/architecture.md, "Elder-friendly screens"): typed text ≥ 18px, and the "n/500" count below the box.
   const description = informant.locator('[data-testid="description"] textarea').first()
   const typedSize = (l: typeof description) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(await typedSize(description)).toBeGreaterThanOrEqual(18)

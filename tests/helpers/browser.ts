@@ -11,7 +11,7 @@ export const REPO = resolve(__dirname, '..', '..')
 export const SCREENSHOT_DIR = join(REPO, 'artifacts', 'screenshots')
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
-/** Flags that keep Chromium quiet and offline in a container (see TOOLCHAIN.md). */
+/** Flags that keep Chromium quiet and offline in a container (docs/architecture.md, "Toolchain notes"). */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

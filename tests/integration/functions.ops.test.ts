@@ -1,5 +1,5 @@
 /**
- * The cost model (DESIGN.md §8): database operations per action, as the local cloud counts them
+ * The cost model (docs/architecture.md, "Cost model"): database operations per action, as the local cloud counts them
  * (X-DB-Ops). Production bills every one, so a budget that grows is a design decision, not an
  * accident. "Cold" is the first life cycle on a fresh local cloud: submit and signFor are their
  * function's first calls and load the town's configuration and names (+3); resolve and confirm

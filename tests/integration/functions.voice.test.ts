@@ -1,5 +1,5 @@
 /**
- * A voice note stands in for typing (DESIGN.md §10): a report with a recording and no words is
+ * A voice note stands in for typing (docs/architecture.md, "Elder-friendly screens"): a report with a recording and no words is
  * accepted and shown with the recording; the recording must be the caller's own upload, ≤ 60 s.
  */
 import { expectOk, requestId, startTown, type Town } from './functions.fixture'

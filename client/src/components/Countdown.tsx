@@ -1,6 +1,6 @@
 /**
  * "剩余 3小时20分" / "⚠ 已超时 2小时": computed once when the page loads (no ticking timer moving
- * the screen while someone reads, DESIGN.md §10); the overdue mark is text, not only red.
+ * the screen while someone reads, docs/architecture.md, "Elder-friendly screens"); the overdue mark is text, not only red.
  */
 import { Text } from '@tarojs/components'
 import { countdown } from '../lib/format'

@@ -101,7 +101,7 @@ export default function ReportForm({ openid, gridId, proxy, draft, onDone }: Pro
   const check = (): string => {
     if (!category) return '请先点选问题类别'
     if (voiceBusy) return '录音还没有完成，请先点“停止”，等它上传好'
-    // A voice note stands in for the words (DESIGN.md §10).
+    // A voice note stands in for the words (docs/architecture.md, "Elder-friendly screens").
     if (!voice && text.trim().length < LIMITS.descriptionMin)
       return `请用至少 ${LIMITS.descriptionMin} 个字说说问题，或者录一段语音`
     const long = overLimit('问题描述', text, LIMITS.descriptionMax)

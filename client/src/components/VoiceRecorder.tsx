@@ -1,5 +1,5 @@
 /**
- * A voice note that can stand in for typing (DESIGN.md §10). Two big taps rather than "press and
+ * A voice note that can stand in for typing (docs/architecture.md, "Elder-friendly screens"). Two big taps rather than "press and
  * hold", which is hard for elderly hands: 录音, then 停止 (or it stops itself at 60 s), showing the
  * seconds; then 播放 / 重录 / 删除. The recording is uploaded at once, like a photo.
  */

@@ -1,5 +1,5 @@
 /**
- * Voice notes (DESIGN.md §10): record up to 60 s, upload like a photo, play back.
+ * Voice notes (docs/architecture.md, "Elder-friendly screens"): record up to 60 s, upload like a photo, play back.
  * weapp: Taro.getRecorderManager (aac) and Taro.createInnerAudioContext, which plays a temp path or a
  * cloud:// fileID itself. h5: getUserMedia + MediaRecorder (webm/ogg) and an <audio> element, which
  * reads the local cloud's /storage/. Each branch is guarded by `process.env.TARO_ENV`, so the other

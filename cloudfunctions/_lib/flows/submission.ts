@@ -1,5 +1,5 @@
 /**
- * A new concern (DESIGN.md §2 steps 1–2), from a resident, an informant (代报) or a patrol: checked,
+ * A new concern (docs/architecture.md, "The core loop" steps 1–2), from a resident, an informant (代报) or a patrol: checked,
  * numbered, routed and answered in one go. The ticket's `_id` is derived from the caller and the
  * client's request id, so a retried submit finds the first one instead of making a second. The
  * number is taken without a transaction (store/ticketNumbers.ts: concurrent reports never

@@ -1,5 +1,5 @@
 /**
- * The deadline sweep (DESIGN.md §5), for every town of the environment at once. Its cost follows
+ * The deadline sweep (docs/architecture.md, "Deadlines and escalation"), for every town of the environment at once. Its cost follows
  * the work, not the number of towns or of open tickets:
  * - the outbox is dispatched first (dispatch.ts), so a new task's notice goes out within a minute
  *   whatever else is due;

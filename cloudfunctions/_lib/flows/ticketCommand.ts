@@ -1,5 +1,5 @@
 /**
- * A command on an existing ticket, the thin-entry-point pipeline of DESIGN.md §3: read the ticket →
+ * A command on an existing ticket, the thin-entry-point pipeline of docs/architecture.md, "Function envelope": read the ticket →
  * check the caller's expected version → the pure decision (`transition`) → one conditional update,
  * applied only if the ticket is still at the version read (store/ticketWrites.ts) → its effects
  * (outbox, audit) → the ticket as the caller now sees it. No transaction: the state machine raises

@@ -1,5 +1,5 @@
 /**
- * The notification outbox and in-app message centre (DESIGN.md §4, §6): one document per message
+ * The notification outbox and in-app message centre (docs/architecture.md, "Data and many towns" and "Notifications"): one document per message
  * and recipient, written in the same transaction as the state change that caused it. Its `_id` is
  * derived from the idempotency key (ticket, version, template, recipient), so a retried command
  * cannot write a message twice. Delivery state (`state`, `attempts`, `nextAttemptAt`) is kept apart

@@ -1,5 +1,5 @@
 /**
- * Subscribe-message credits (DESIGN.md §6): each "allow" tap in wx.requestSubscribeMessage earns one
+ * Subscribe-message credits (docs/architecture.md, "Notifications"): each "allow" tap in wx.requestSubscribeMessage earns one
  * send of that template to that user; the client reports the taps, the outbox spends the credits.
  * One document per openid and template, `_id` derived from both.
  */

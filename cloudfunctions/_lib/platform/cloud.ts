@@ -10,7 +10,7 @@ let database: Database | null = null
 
 const init = (): void => {
   if (initialised) return
-  // The typings reject the symbol under strict TS (TOOLCHAIN.md).
+  // The typings reject the symbol under strict TS (docs/architecture.md, "Toolchain notes").
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   initialised = true
 }

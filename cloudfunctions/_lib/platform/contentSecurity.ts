@@ -1,5 +1,5 @@
 /**
- * Text checks with `security.msgSecCheck` v2 (DESIGN.md §7): `risky` is refused with a clear
+ * Text checks with `security.msgSecCheck` v2 (docs/architecture.md, "Roles and scope"): `risky` is refused with a clear
  * message (CONTENT_RISKY); `review` is accepted and flagged for a guide to look at. If the check
  * itself fails (a platform fault), the text is accepted and flagged: a resident's report of a
  * hazard must not be lost to an outage, and a person will see it.

@@ -1,5 +1,5 @@
 /**
- * Photos and voice notes are files this user uploaded to this environment (DESIGN.md §7). The client
+ * Photos and voice notes are files this user uploaded to this environment (docs/architecture.md, "Roles and scope"). The client
  * uploads to `uploads/<openid>/<name>.<ext>`; a fileID is `cloud://<env>.<bucket>/<path>`. Anything
  * else — another user's upload, another environment's file, a path that climbs out — is refused.
  */
@@ -26,7 +26,7 @@ export function isOwnUpload(
   return parts.length === 3 && parts[0] === 'uploads' && parts[1] === openid && NAMES[kind].test(parts[2])
 }
 
-/** A voice note (DESIGN.md §10) follows the photos' rule, with an audio file. */
+/** A voice note (docs/architecture.md, "Elder-friendly screens") follows the photos' rule, with an audio file. */
 export function requireOwnVoice(
   voice: { fileID: string } | null | undefined,
   openid: string,

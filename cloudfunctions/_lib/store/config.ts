@@ -1,5 +1,5 @@
 /**
- * The town's configuration (DESIGN.md §4 `config`): categories, time-limit rules, calendar
+ * The town's configuration (docs/architecture.md, "Data and many towns" `config`): categories, time-limit rules, calendar
  * overrides, subscribe-template settings and limits. Defaults come from shared/; a town's document
  * overrides them field by field. Cached per warm instance for a short time: every action needs it,
  * and it changes a few times a year.

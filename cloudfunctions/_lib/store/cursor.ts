@@ -1,5 +1,5 @@
 /**
- * Paging (DESIGN.md §8: a query returns at most 100 documents, so every list is paged). Lists use
+ * Paging (docs/architecture.md, "Cost model": a query returns at most 100 documents, so every list is paged). Lists use
  * keyset cursors — the sort value and `_id` of the last row, opaque to the client — so a page costs
  * one indexed query however deep it is.
  */

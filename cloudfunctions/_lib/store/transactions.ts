@@ -1,6 +1,6 @@
 /**
  * One state change, one transaction. The cloud database reports a write conflict in two ways
- * (TOOLCHAIN.md): an operation inside the transaction fails at once with errCode -501001 and
+ * (docs/architecture.md, "Toolchain notes"): an operation inside the transaction fails at once with errCode -501001 and
  * "conflict" in its message, or the commit fails with code DATABASE_TRANSACTION_CONFLICT. Both
  * mean "somebody else changed this document first": the work is run again on fresh reads (its
  * decisions depend only on what it reads, so this is safe), a bounded number of times, and then

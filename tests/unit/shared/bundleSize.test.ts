@@ -2,7 +2,7 @@ import { buildSync } from 'esbuild'
 import { join } from 'node:path'
 
 /**
- * shared/ is bundled into the mini-program's main package (2 MB cap, DESIGN.md §8) and into every
+ * shared/ is bundled into the mini-program's main package (2 MB cap, docs/architecture.md, "Cost model") and into every
  * function. Measured when written: ≈ 150 KB minified for everything, ≈ 100 KB of it zod. The
  * budget leaves room to grow but catches an accidental whole-library import (`import { z } from
  * 'zod'` alone pulls in every locale: ≈ 450 KB).

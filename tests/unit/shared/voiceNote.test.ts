@@ -1,4 +1,4 @@
-/** A voice note stands in for typing (DESIGN.md §10): the schema rule, the state machine and the views. */
+/** A voice note stands in for typing (docs/architecture.md, "Elder-friendly screens"): the schema rule, the state machine and the views. */
 import { VOICE_ONLY_DESCRIPTION } from '@shared/model/ticket'
 import { buildSubscribeMessage } from '@shared/notifications/buildSubscribeMessage'
 import { presentTicket, summarizeTicket } from '@shared/permissions/presentTicket'
