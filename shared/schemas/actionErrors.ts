@@ -47,6 +47,8 @@ export const tasksErrors = {
   returnTicket: TEXT_COMMAND,
   transfer: TEXT_COMMAND,
   patrol: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_RISKY'],
+  /** FORBIDDEN: not one who may call this person; NOT_FOUND: no such ticket, or no number left. */
+  revealContact: ['FORBIDDEN', 'NOT_FOUND'],
 } as const satisfies ActionErrors<TasksRequest['action']>
 
 export const supervisionErrors = {
@@ -95,6 +97,7 @@ export const rosterErrors = {
   villagePosters: ['FORBIDDEN', 'NOT_FOUND'],
   myGrid: [],
   correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  revealLog: ['FORBIDDEN'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {

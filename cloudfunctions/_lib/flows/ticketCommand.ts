@@ -23,7 +23,8 @@ import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
 import type { Transaction } from '../platform/sdkTypes'
 import { getTicket, saveTicket } from '../store/ticketRepository'
-import { inTransaction } from '../store/transactions'
+import { Abort, inTransaction } from '../store/transactions'
+import { requestKeyOf } from '../entry/requestKey'
 
 export interface TicketCommandRun {
   townId: string
@@ -35,7 +36,18 @@ export interface TicketCommandRun {
   now: Date
   /** Staff names for notifications that name a person (the overdue alert's 责任人). */
   staffNames?: Record<string, string>
+  /**
+   * The tap this command comes from (`requestKeyOf`): the new timeline entry carries it, and a
+   * retry that finds it on the timeline answers the ticket as it stands, changing nothing.
+   */
+  requestKey?: string
 }
+
+/** The ticket with its newest timeline entry marked as made by `key`. */
+const stampRequest = (ticket: Ticket, key: string): Ticket => ({
+  ...ticket,
+  timeline: ticket.timeline.map((e, i) => (i === ticket.timeline.length - 1 ? { ...e, requestKey: key } : e)),
+})
 
 export async function transitionContext(
   config: TownConfig,
@@ -83,19 +95,16 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
   const ticket = await inTransaction(async (txn) => {
     const current = await getTicket(run.townId, run.ticketId, txn)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+    if (run.requestKey !== undefined && current.timeline.some((e) => e.requestKey === run.requestKey))
+      return new Abort(current)
     if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
-    await persist(
-      txn,
-      run.townId,
-      result.ticket,
-      [{ version: result.ticket.version, effects: result.effects }],
-      run.now,
-    )
-    return result.ticket
+    const decided = run.requestKey === undefined ? result.ticket : stampRequest(result.ticket, run.requestKey)
+    await persist(txn, run.townId, decided, [{ version: decided.version, effects: result.effects }], run.now)
+    return decided
   })
   return { ticket: presentTicket(ticket, run.actor) }
 }
@@ -106,7 +115,7 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
  */
 export async function callerCommand(
   ctx: ActionContext,
-  req: { ticketId: string; expectedVersion?: number },
+  req: { ticketId: string; expectedVersion?: number; clientRequestId?: string },
   command: TicketCommandRun['command'],
   as: 'staff' | 'anyone',
 ): Promise<{ ticket: TicketView }> {
@@ -118,5 +127,6 @@ export async function callerCommand(
     expectedVersion: req.expectedVersion,
     command,
     now: ctx.now,
+    requestKey: requestKeyOf('rq', ctx.openid, req),
   })
 }
