@@ -1,21 +1,14 @@
 import * as z from 'zod'
+import { REVEAL_WHOSE } from '../permissions/revealWhose'
 import { documentId, isoInstant, pageOf, pageRequest } from './common'
+
+export { REVEAL_WHOSE, REVEAL_WHOSE_NAMES, type RevealWhose } from '../permissions/revealWhose'
 
 /**
  * Phone numbers are shown masked in every staff view (138****1234). Those who may call a person
  * ask for the number itself, and each time it is logged (who, whose, when) for the grid office:
  * 个人信息保护法 asks that access to personal information can be accounted for.
- *
- * `whose`: the reporter; the neighbour an informant reported for (代报); the responsible worker.
  */
-export const REVEAL_WHOSE = ['reporter', 'onBehalfOf', 'assignee'] as const
-export type RevealWhose = (typeof REVEAL_WHOSE)[number]
-
-export const REVEAL_WHOSE_NAMES: Record<RevealWhose, string> = {
-  reporter: '上报人',
-  onBehalfOf: '被代报群众',
-  assignee: '办理人',
-}
 
 /** Function `tasks`, action `revealContact`: one ticket's number, for the one who may call. */
 export const revealContactRequest = z.object({
