@@ -16,7 +16,12 @@ async function signedFor(): Promise<string> {
   const { ticketId } = expectOk(
     await town.call(
       'tickets',
-      { action: 'submit', clientRequestId: requestId(), categoryCode: 'other', description: '重试测试用的问题描述' },
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'other',
+        description: '重试测试用的问题描述',
+      },
       'demo-resident-1',
     ),
   )
@@ -44,7 +49,11 @@ describe('tasks.addProgress', () => {
     const ticketId = await signedFor()
     for (const extra of [{ clientRequestId: requestId() }, { clientRequestId: requestId() }, {}])
       expectOk(
-        await town.call('tasks', { action: 'addProgress', ticketId, note: '又去看了一次', ...extra }, 'demo-worker-1'),
+        await town.call(
+          'tasks',
+          { action: 'addProgress', ticketId, note: '又去看了一次', ...extra },
+          'demo-worker-1',
+        ),
       )
     expect(await commands(ticketId, 'addProgress')).toBe(3)
   })
@@ -71,16 +80,18 @@ describe('roster.regenerateInvite', () => {
     const { data } = await town.db.collection('staff').doc('st-unbound-2').get()
     expect(data.invite.code).toBe(first.inviteCode)
     expect(await town.count('auditLog', { action: 'regenerateInvite', staffId: 'st-unbound-2' })).toBe(1)
-    const other = expectOk(
-      await town.call('roster', { ...body, clientRequestId: requestId() }, 'demo-admin'),
-    )
+    const other = expectOk(await town.call('roster', { ...body, clientRequestId: requestId() }, 'demo-admin'))
     expect(other.inviteCode).not.toBe(first.inviteCode)
   })
 })
 
 describe('messages.reportSubscriptions', () => {
   it('grants one credit for two calls with one request id, and answers the first call’s credits', async () => {
-    const body = { action: 'reportSubscriptions', clientRequestId: requestId(), results: { TPL_TICKET_ACCEPTED: 'accept' } }
+    const body = {
+      action: 'reportSubscriptions',
+      clientRequestId: requestId(),
+      results: { TPL_TICKET_ACCEPTED: 'accept' },
+    }
     const first = expectOk(await town.call('messages', body, 'demo-resident-3'))
     const again = expectOk(await town.call('messages', body, 'demo-resident-3'))
     expect(first.credits).toEqual({ TPL_TICKET_ACCEPTED: 1 })
@@ -88,7 +99,9 @@ describe('messages.reportSubscriptions', () => {
     const held = expectOk(
       await town.call('messages', { action: 'subscriptionCredits', group: 'reporter' }, 'demo-resident-3'),
     )
-    expect(held.templates.find((t: { templateId: string }) => t.templateId === 'TPL_TICKET_ACCEPTED').credits).toBe(1)
+    expect(
+      held.templates.find((t: { templateId: string }) => t.templateId === 'TPL_TICKET_ACCEPTED').credits,
+    ).toBe(1)
     const more = expectOk(
       await town.call('messages', { ...body, clientRequestId: requestId() }, 'demo-resident-3'),
     )

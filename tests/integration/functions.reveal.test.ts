@@ -100,7 +100,9 @@ describe('roster.revealLog', () => {
     const mine = expectOk(
       await town.call('roster', { action: 'revealLog', staffId: 'st-village-guide-1' }, 'demo-admin'),
     )
-    expect(new Set(mine.items.map((e: { staffId: string }) => e.staffId))).toEqual(new Set(['st-village-guide-1']))
+    expect(new Set(mine.items.map((e: { staffId: string }) => e.staffId))).toEqual(
+      new Set(['st-village-guide-1']),
+    )
   })
 
   it.each([
