@@ -74,7 +74,14 @@ export async function reportOnce(
     if (first !== null) return new Abort(first.credits)
     const at = now.toISOString()
     const credits = await applyReport(txn, templates, townId, openid, results, at)
-    const receipt: ReportReceipt = { _id: key, townId, openid, kind: 'subscribeReport', credits, updatedAt: at }
+    const receipt: ReportReceipt = {
+      _id: key,
+      townId,
+      openid,
+      kind: 'subscribeReport',
+      credits,
+      updatedAt: at,
+    }
     try {
       await txn.collection(C.subscriptions).add({ data: receipt })
     } catch (err) {

@@ -7,5 +7,16 @@ import { revealContact } from './revealContact'
 
 export const main = defineActions({
   schema: tasksRequest,
-  actions: { inbox, signFor, addProgress, requestInfo, resume, resolve, returnTicket, transfer, patrol, revealContact },
+  actions: {
+    inbox,
+    signFor,
+    addProgress,
+    requestInfo,
+    resume,
+    resolve,
+    returnTicket,
+    transfer,
+    patrol,
+    revealContact,
+  },
 })

@@ -60,7 +60,11 @@ describe('the resident’s own contact', () => {
       name: '周大伯',
       phone: '139****5678',
     })
-    const asked = await town.call('tasks', { action: 'revealContact', ticketId: s.ticketId }, 'demo-worker-40')
+    const asked = await town.call(
+      'tasks',
+      { action: 'revealContact', ticketId: s.ticketId },
+      'demo-worker-40',
+    )
     expect(expectOk(asked).phone).toBe('13912345678')
 
     expect(expectOk(await town.call('residents', { action: 'saveContact', remember: false }, me))).toEqual({

@@ -14,9 +14,11 @@ export function useReveal(ticketId: string, whose: RevealWhose) {
   const [phone, setPhone] = useState<string | null>(null)
   const action = useAction()
   const ask = () =>
-    action.run(() => tasks.revealContact(ticketId, whose)).then((r) => {
-      if (r) setPhone(r.phone)
-    })
+    action
+      .run(() => tasks.revealContact(ticketId, whose))
+      .then((r) => {
+        if (r) setPhone(r.phone)
+      })
   return { phone, ask, busy: action.busy, error: action.error }
 }
 

@@ -63,9 +63,7 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
     setHint(problem)
     if (problem) return
     action
-      .run(() =>
-        s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v, requestId),
-      )
+      .run(() => s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v, requestId))
       .then((r) => {
         if (!r) return
         setOpen('')
