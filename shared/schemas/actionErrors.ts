@@ -104,7 +104,8 @@ export const messagesErrors = {
   list: [],
   markRead: [],
   unreadCount: [],
-  reportSubscriptions: ['NOT_FOUND'],
+  /** CONFLICT: with a client request id, the credits' transaction kept losing races (rare). */
+  reportSubscriptions: ['NOT_FOUND', 'CONFLICT'],
   subscriptionCredits: [],
 } as const satisfies ActionErrors<MessagesRequest['action']>
 
