@@ -9,6 +9,8 @@ import { AppError } from '../_lib/entry/envelope'
 import type { NotificationDocument } from '../_lib/outbox/outbox'
 import { creditsOf } from '../_lib/outbox/subscriptions'
 import { recordSubscribeReport, robotReaches } from '../_lib/outbox/channels/subscribe'
+import { requestKeyOf } from '../_lib/entry/requestKey'
+import { reportOnce } from './reportOnce'
 
 type Req<A extends MessagesRequest['action']> = Extract<MessagesRequest, { action: A }>
 
@@ -83,7 +85,8 @@ export async function unreadCount(_req: Req<'unreadCount'>, ctx: ActionContext) 
 
 /**
  * What the user allowed in wx.requestSubscribeMessage: one credit per accepted template. Template
- * ids must be ones the town has configured (a client cannot make up credits for others).
+ * ids must be ones the town has configured (a client cannot make up credits for others). With a
+ * client request id, a retried report adds nothing and answers what the first one did (reportOnce.ts).
  */
 export async function reportSubscriptions(req: Req<'reportSubscriptions'>, ctx: ActionContext) {
   const caller = await ctx.caller()
@@ -97,6 +100,9 @@ export async function reportSubscriptions(req: Req<'reportSubscriptions'>, ctx: 
     throw new AppError('INVALID_INPUT', '未知的订阅消息模板', [
       { path: 'results', message: `未知的模板：${unknown.join('、')}` },
     ])
+  const key = requestKeyOf('sr', ctx.openid, req)
+  if (key !== undefined)
+    return { credits: await reportOnce(key, config.templates, townId, ctx.openid, req.results, ctx.now) }
   await recordSubscribeReport(config.templates, townId, ctx.openid, req.results, ctx.now)
   return { credits: await creditsOf(ctx.openid, ids) }
 }

@@ -19,6 +19,7 @@ import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
 import { Abort, inTransaction, isDuplicateKey } from '../_lib/store/transactions'
 import { idFor } from '../_lib/flows/submission'
+import { requestKeyOf } from '../_lib/entry/requestKey'
 import { directory, gridNames } from '../_lib/store/directory'
 import { auditDoc, writeAudit } from './audit'
 import { requireFreePhone } from './lifecycle'
@@ -119,20 +120,44 @@ async function firstAnswer(townId: string, staffId: string) {
 
 /**
  * A new invite for a roster entry of the caller's town nobody has bound yet; the old code stops
- * working. Conditional on `openid: null`, so an entry bound meanwhile is never given a second code.
+ * working. Conditional on `openid: null` and on the code read, so an entry bound meanwhile is never
+ * given a second code, and of two calls racing only one issues. With a client request id, the code
+ * carries the request's key and a retry answers it instead of issuing another.
  */
 export async function regenerateInvite(req: Req<'regenerateInvite'>, ctx: ActionContext) {
   const admin = await requireRosterAdmin(ctx)
+  const key = requestKeyOf('ri', ctx.openid, req)
   const staffCol = db().collection<Staff>(C.staff)
-  const { data } = await staffCol.where({ _id: req.staffId, townId: admin.townId }).limit(1).get()
-  const entry = data[0]
+  const read = async () =>
+    (await staffCol.where({ _id: req.staffId, townId: admin.townId }).limit(1).get()).data[0]
+  const issued = (e: Staff | undefined) =>
+    key !== undefined && e?.openid === null && e.invite?.requestKey === key
+      ? { staffId: e._id, inviteCode: e.invite.code, inviteExpiresAt: e.invite.expiresAt }
+      : null
+  const entry = await read()
   if (!entry) throw new AppError('NOT_FOUND', '没有这位工作人员')
+  const retried = issued(entry)
+  if (retried) return retried
   if (entry.openid !== null) throw new AppError('INVALID_TRANSITION', '已经绑定微信，不需要邀请码')
   const { code, expiresAt } = freshInvite(ctx.now)
   const res = await staffCol
-    .where({ _id: entry._id, townId: admin.townId, openid: null })
-    .update({ data: { invite: { code, expiresAt, usedAt: null } } })
-  if (res.stats.updated !== 1) throw new AppError('CONFLICT', '已经绑定微信，不需要邀请码')
+    .where({
+      _id: entry._id,
+      townId: admin.townId,
+      openid: null,
+      ...(entry.invite ? { 'invite.code': entry.invite.code } : {}),
+    })
+    .update({ data: { invite: { code, expiresAt, usedAt: null, ...(key ? { requestKey: key } : {}) } } })
+  if (res.stats.updated !== 1) {
+    // bound meanwhile, or another call issued first (perhaps this request's own first try)
+    const now = await read()
+    const raced = issued(now)
+    if (raced) return raced
+    throw new AppError(
+      'CONFLICT',
+      now?.openid ? '已经绑定微信，不需要邀请码' : '邀请码刚刚有变化，请刷新后再试',
+    )
+  }
   await db()
     .collection(C.audit)
     .add({

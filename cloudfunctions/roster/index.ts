@@ -14,6 +14,7 @@ import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
 import { saveGrid, saveVillage } from './structureEdit'
+import { revealLog } from './revealLog'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -39,5 +40,6 @@ export const main = defineActions({
     saveVillage,
     saveGrid,
     calendarWarning,
+    revealLog,
   },
 })

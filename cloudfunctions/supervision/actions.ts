@@ -20,7 +20,7 @@ type Req<A extends SupervisionRequest['action']> = Extract<SupervisionRequest, {
 /** A correction by a guide, supervisor or the grid office; `can()` (in the transition) decides. */
 const supervisorCommand = (
   ctx: ActionContext,
-  req: { ticketId: string; expectedVersion?: number },
+  req: { ticketId: string; expectedVersion?: number; clientRequestId?: string },
   command: TicketCommand,
 ) => callerCommand(ctx, req, command, 'staff')
 

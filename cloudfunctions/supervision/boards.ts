@@ -7,6 +7,7 @@
  */
 import {
   hasRobots,
+  maskPhone,
   summarizeTicket,
   type SupervisionRequest,
   type Ticket,
@@ -34,7 +35,10 @@ const CHASED: readonly TicketStatus[] = [
 ]
 const WAITING: readonly TicketStatus[] = ['returned', 'submitted']
 
-/** Rows of a board; every ticket on it is in the caller's scope, so the owner's phone is shown. */
+/**
+ * Rows of a board; every ticket on it is in the caller's scope, so the owner's phone is shown,
+ * masked: the number itself comes from `tasks.revealContact` (whose `assignee`), which logs it.
+ */
 async function rows(townId: string, tickets: Ticket[], withRobots: boolean) {
   const [dir, people, robots] = await Promise.all([
     directory(townId),
@@ -49,7 +53,7 @@ async function rows(townId: string, tickets: Ticket[], withRobots: boolean) {
     return {
       ...summarizeTicket(t),
       assigneeName: owner?.name ?? null,
-      assigneePhone: owner?.phone ?? null,
+      assigneePhone: owner?.phone ? maskPhone(owner.phone) : null,
       gridName: dir.grids.get(t.gridId)?.name ?? null,
       villageName: dir.villages.get(t.villageId)?.name ?? null,
       ...(robots ? { robot: robots.get(t._id) ?? null } : {}),

@@ -28,6 +28,7 @@ export const COLLECTIONS = [
   'campaigns',
   'microServices',
   'sessions',
+  'contactReveals',
 ] as const
 
 function isAdminContext(): boolean {

@@ -68,7 +68,7 @@ function guideWork(staff: Staff): object | null {
 /** A command of the assignee on one ticket. */
 const assigneeCommand = (
   ctx: ActionContext,
-  req: { ticketId: string; expectedVersion?: number },
+  req: { ticketId: string; expectedVersion?: number; clientRequestId?: string },
   command: TicketCommand,
 ) => callerCommand(ctx, req, command, 'staff')
 

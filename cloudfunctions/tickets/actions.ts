@@ -3,6 +3,7 @@ import {
   can,
   dropUndefined,
   refusalMessage,
+  maskPhone,
   presentTicket,
   type Grid,
   type Resident,
@@ -147,7 +148,7 @@ export async function detail(req: Req<'detail'>, ctx: ActionContext) {
       gridName: dir.grids.get(ticket.gridId)?.name ?? null,
       villageName: dir.villages.get(ticket.villageId)?.name ?? null,
       assigneeName: assignee?.name ?? null,
-      assigneePhone: callable ? (assignee?.phone ?? null) : null,
+      assigneePhone: callable && assignee?.phone ? maskPhone(assignee.phone) : null,
     },
   }
 }

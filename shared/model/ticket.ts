@@ -138,6 +138,11 @@ export interface TimelineEntry {
   /** Why: the reason, result or note given with the command. */
   note?: string
   photos?: string[]
+  /**
+   * The request that made this entry (derived from the caller and the client's request id), so a
+   * retried command finds its first answer here instead of adding a second entry. Not shown.
+   */
+  requestKey?: string
 }
 
 export interface Resolution {

@@ -41,6 +41,8 @@ export interface StaffInvite {
   code: string
   expiresAt: string
   usedAt: string | null
+  /** The regeneration that issued this code (`roster.regenerateInvite` with a client request id). */
+  requestKey?: string
 }
 
 /** What the grid office sees of an invite: still usable, past its date, or spent on a binding. */

@@ -12,9 +12,9 @@ export type PermissionAction =
   | CommandType
   /** See a ticket at all. */
   | 'view'
-  /** See the reporter's contact unmasked. */
+  /** Ask for the reporter's phone unmasked (`tasks.revealContact`, logged); views show it masked. */
   | 'viewContact'
-  /** See the responsible worker's phone (to call them): those who supervise the ticket. */
+  /** Ask for the responsible worker's phone (to call them): those who supervise the ticket. */
   | 'viewAssigneeContact'
   /** The admin audit view: anonymous reporters included. */
   | 'audit'
@@ -38,7 +38,7 @@ const inGrid = (actor: Actor, p: Place) =>
   hasRole(actor, 'gridWorker') && p.gridId !== undefined && actor.scope.gridIds.includes(p.gridId)
 /** Roles that supervise the villages of their scope: the escalation ladder's three levels. */
 export const VILLAGE_SCOPED_ROLES: readonly Role[] = ['villageGuide', 'townGuide', 'townSupervisor']
-/** Guides, who also see the reporter's contact (supervisors see it masked). */
+/** Guides, who may also ask for the reporter's phone (supervisors see it masked only). */
 const GUIDE_ROLES: readonly Role[] = ['villageGuide', 'townGuide']
 
 const villageOf = (actor: Actor, p: Place, roles: readonly Role[]) =>
@@ -87,7 +87,7 @@ const TICKET_RULES: Record<
   remind: (a, t) => isSystem(a) || supervises(a, t),
   view: (a, t) =>
     isSystem(a) || isReporter(a, t) || (a.kind === 'person' && (covers(a, t) || isAssignee(a, t))),
-  /** The assignee and their guides (village and town, in scope); supervisors and the admin see it masked. */
+  /** The assignee and their guides (village and town, in scope); supervisors and the admin: masked only. */
   viewContact: (a, t) => a.kind === 'person' && (isAssignee(a, t) || villageOf(a, t, GUIDE_ROLES)),
   viewAssigneeContact: (a, t) => a.kind === 'person' && supervises(a, t),
   audit: isAdmin,

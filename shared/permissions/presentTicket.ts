@@ -4,19 +4,23 @@ import type { Ticket } from '../model/ticket'
 import type { TicketSummary, TicketView } from '../schemas/ticketView'
 import { allowedCommands } from '../tickets/transition'
 import { can, isReporter } from './can'
-import { maskContact } from './maskContact'
+import { maskContact, maskPhone } from './maskContact'
 
 export interface PresentOptions {
   /** The admin audit view: the only view in which an anonymous reporter is shown. */
   audit?: boolean
 }
 
-type Visibility = 'full' | 'masked' | 'hidden'
+/**
+ * `full`: the reporter themself, or the admin audit. `revealable`: one who may call them (the
+ * assignee, the village's guides) sees the name and a masked phone, and asks for the number with
+ * `tasks.revealContact`, which logs it. `masked`: everyone else. `hidden`: an anonymous report.
+ */
+type Visibility = 'full' | 'revealable' | 'masked' | 'hidden'
 
 /**
  * How much of the reporter a viewer sees: the reporter themself and the admin audit everything;
- * nobody else sees an anonymous reporter; the assignee and their guides see the contact; others
- * see it masked.
+ * nobody else sees an anonymous reporter; no staff view carries a phone number unmasked.
  */
 export const reporterVisibility = (
   ticket: Ticket,
@@ -26,15 +30,17 @@ export const reporterVisibility = (
   if (options.audit === true && can(viewer, 'audit', { kind: 'ticket', ticket })) return 'full'
   if (isReporter(viewer, ticket)) return 'full'
   if (ticket.anonymous) return 'hidden'
-  return can(viewer, 'viewContact', { kind: 'ticket', ticket }) ? 'full' : 'masked'
+  return can(viewer, 'viewContact', { kind: 'ticket', ticket }) ? 'revealable' : 'masked'
 }
 
 const contactFor = <T extends { name?: string; phone?: string }>(c: T, v: Visibility) =>
   v === 'full'
     ? { name: c.name, phone: c.phone }
-    : v === 'masked'
-      ? maskContact({ name: c.name, phone: c.phone })
-      : {}
+    : v === 'revealable'
+      ? { name: c.name, phone: c.phone === undefined ? undefined : maskPhone(c.phone) }
+      : v === 'masked'
+        ? maskContact({ name: c.name, phone: c.phone })
+        : {}
 
 /**
  * The ticket as `viewer` may see it. The caller checks `can(viewer, 'view', …)` first; this
@@ -47,7 +53,8 @@ export const presentTicket = (ticket: Ticket, viewer: Actor, options: PresentOpt
       ? { hidden: true, masked: false }
       : {
           hidden: false,
-          masked: v === 'masked',
+          masked: v === 'masked' || (v === 'revealable' && ticket.reporter.phone !== undefined),
+          ...(v === 'revealable' ? { revealable: true } : {}),
           role: ticket.reporter.role,
           ...contactFor(ticket.reporter, v),
         }
@@ -82,7 +89,7 @@ export const presentTicket = (ticket: Ticket, viewer: Actor, options: PresentOpt
     closedAt: ticket.closedAt,
     reopenCount: ticket.reopenCount,
     version: ticket.version,
-    timeline: ticket.timeline,
+    timeline: ticket.timeline.map(({ requestKey: _key, ...entry }) => entry),
     allowedCommands: allowedCommands(ticket, viewer),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,

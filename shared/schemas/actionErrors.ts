@@ -47,6 +47,8 @@ export const tasksErrors = {
   returnTicket: TEXT_COMMAND,
   transfer: TEXT_COMMAND,
   patrol: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_RISKY'],
+  /** FORBIDDEN: not one who may call this person; NOT_FOUND: no such ticket, or no number left. */
+  revealContact: ['FORBIDDEN', 'NOT_FOUND'],
 } as const satisfies ActionErrors<TasksRequest['action']>
 
 export const supervisionErrors = {
@@ -95,13 +97,15 @@ export const rosterErrors = {
   villagePosters: ['FORBIDDEN', 'NOT_FOUND'],
   myGrid: [],
   correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  revealLog: ['FORBIDDEN'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {
   list: [],
   markRead: [],
   unreadCount: [],
-  reportSubscriptions: ['NOT_FOUND'],
+  /** CONFLICT: with a client request id, the credits' transaction kept losing races (rare). */
+  reportSubscriptions: ['NOT_FOUND', 'CONFLICT'],
   subscriptionCredits: [],
 } as const satisfies ActionErrors<MessagesRequest['action']>
 

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { documentId, isoInstant, pageOf, pageRequest } from './common'
+import { clientRequestId, documentId, isoInstant, pageOf, pageRequest } from './common'
 import { LIMITS } from './limits'
 
 /** Function `messages`: the in-app message centre and the subscribe-message credits the client reports. */
@@ -33,6 +33,8 @@ export const unreadCountRequest = z.object({ action: z.literal('unreadCount') })
 export const subscribeDecision = z.enum(['accept', 'reject', 'ban', 'filter'])
 export const reportSubscriptionsRequest = z.object({
   action: z.literal('reportSubscriptions'),
+  /** One per tap: a retried report adds no credits and answers what the first one did. */
+  clientRequestId: clientRequestId.optional(),
   results: z
     .record(z.string().min(1, '订阅模板无效').max(128, '订阅模板无效'), subscribeDecision, {
       error: '订阅结果无效',

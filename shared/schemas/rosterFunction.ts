@@ -29,6 +29,7 @@ import {
   saveGridRequest,
   saveVillageRequest,
 } from './rosterLifecycleSchemas'
+import { revealLogRequest, revealLogResponse } from './contactReveal'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
@@ -82,6 +83,8 @@ export const listStaffRequest = z.object({
 export const regenerateInviteRequest = z.object({
   action: z.literal('regenerateInvite'),
   staffId: documentId('工作人员'),
+  /** One per tap: a retry answers the code the first call issued instead of issuing another. */
+  clientRequestId: clientRequestId.optional(),
 })
 
 export const rosterRequest = z.discriminatedUnion(
@@ -108,6 +111,7 @@ export const rosterRequest = z.discriminatedUnion(
     saveVillageRequest,
     saveGridRequest,
     calendarWarningRequest,
+    revealLogRequest,
   ],
   { error: '不支持的操作' },
 )
@@ -180,4 +184,5 @@ export const rosterResponses = {
   regenerateInvite: issuedInvite,
   ...rosterLifecycleResponses,
   ...rosterImportResponses,
+  revealLog: revealLogResponse,
 } as const

@@ -1,5 +1,14 @@
 import * as z from 'zod'
-import { documentId, expectedVersion, note, pageOf, pageRequest, reason, ticketRef } from './common'
+import {
+  clientRequestId,
+  documentId,
+  expectedVersion,
+  note,
+  pageOf,
+  pageRequest,
+  reason,
+  ticketRef,
+} from './common'
 import { ticketMutationResponse } from './ticketsFunction'
 import { ticketSummary } from './ticketView'
 
@@ -48,6 +57,8 @@ export const markDuplicateRequest = z.object({
 export const remindRequest = z.object({
   action: z.literal('remind'),
   ...ticketRef,
+  /** One per tap: a retry answers the ticket as the first call left it (no second 催办). */
+  clientRequestId: clientRequestId.optional(),
   note: note.optional(),
 })
 
@@ -99,7 +110,10 @@ export const robotDelivery = z.object({
 
 export const boardRow = ticketSummary.extend({
   assigneeName: z.string().nullable(),
-  /** The responsible person's phone for the call button (the board is only for those who supervise). */
+  /**
+   * The responsible person's phone, masked (the board is only for those who supervise): the number
+   * for the call button comes from `tasks.revealContact` with whose `assignee`, which logs it.
+   */
   assigneePhone: z.string().nullable(),
   gridName: z.string().nullable(),
   villageName: z.string().nullable(),

@@ -14,6 +14,7 @@ import {
   ticketRef,
 } from './common'
 import { LIMITS } from './limits'
+import { revealContactRequest, revealContactResponse } from './contactReveal'
 import { ticketMutationResponse } from './ticketsFunction'
 import { ticketStatus, ticketSummary } from './ticketView'
 
@@ -33,7 +34,15 @@ export const inboxRequest = z.object({
 })
 
 export const signForRequest = command('signFor', {})
-export const addProgressRequest = command('addProgress', { note, photos })
+/**
+ * Without `expectedVersion` a retry would add the note twice; with `clientRequestId` (one per tap)
+ * a retry answers the ticket as the first call left it.
+ */
+export const addProgressRequest = command('addProgress', {
+  clientRequestId: clientRequestId.optional(),
+  note,
+  photos,
+})
 export const requestInfoRequest = command('requestInfo', {
   question: boundedText('需要补充的内容', LIMITS.reasonMin, LIMITS.reasonMax),
 })
@@ -72,6 +81,7 @@ export const tasksRequest = z.discriminatedUnion(
     returnTicketRequest,
     transferRequest,
     patrolRequest,
+    revealContactRequest,
   ],
   { error: '不支持的操作' },
 )
@@ -99,4 +109,5 @@ export const tasksResponses = {
   returnTicket: ticketMutationResponse,
   transfer: ticketMutationResponse,
   patrol: patrolResponse,
+  revealContact: revealContactResponse,
 } as const

@@ -37,6 +37,8 @@ export const reporterView = z.object({
   name: z.string().optional(),
   phone: z.string().optional(),
   role: z.enum(ROLES).optional(),
+  /** The viewer may ask for the phone itself (`tasks.revealContact`, logged); shown masked until then. */
+  revealable: z.boolean().optional(),
 })
 
 export const ticketView = z.object({
@@ -105,8 +107,9 @@ export const ticketDetailView = ticketView.extend({
   villageName: z.string().nullable(),
   assigneeName: z.string().nullable(),
   /**
-   * The responsible person's phone, for a call button: only for those who supervise the ticket
-   * (guides and supervisors of its village, the grid office); null for everyone else or when unknown.
+   * The responsible person's phone, masked (139****0001): only for those who supervise the ticket
+   * (guides and supervisors of its village, the grid office), who get the number itself from
+   * `tasks.revealContact` (whose `assignee`, logged); null for everyone else or when unknown.
    */
   assigneePhone: z.string().nullable().optional(),
 })

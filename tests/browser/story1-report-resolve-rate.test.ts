@@ -73,9 +73,12 @@ test('a resident reports, the worker signs for and resolves it, the resident rat
   await shot(worker, STORY, '3-worker-inbox')
   await row.click()
 
-  // Task detail: the reporter's contact is shown unmasked to the assignee; 签收, then 办结 with a photo.
+  // Task detail: the reporter's phone is masked until the assignee taps 查看号码 (logged for the
+  // office); 签收, then 办结 with a photo.
   await worker.getByTestId('ticket-number').getByText(number).waitFor()
-  await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toContain('13900001234')
+  await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toContain('139****1234')
+  await worker.getByTestId('reveal-reporter').click()
+  await worker.getByTestId('reporter-contact').getByText('13900001234', { exact: false }).waitFor()
   await worker.getByTestId('action-signFor').click()
   await worker.getByTestId('action-done').getByText('已签收').waitFor()
   await worker.getByTestId('action-resolve').click()

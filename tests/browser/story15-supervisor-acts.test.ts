@@ -41,21 +41,26 @@ test('the supervisor sees only their village’s overdue ticket, can call the wo
   await stage.cloud.dev.clock({ advanceMs: 31 * 60_000 }) // past the 30-minute sign-for deadline
   expect((await stage.cloud.dev.runTimer('sweeper')).status).toBe(200)
 
-  // 1. The board: 石桥村's ticket with the worker's phone; 枫林村's is not there.
+  // 1. The board: 石桥村's ticket with the worker's phone (masked until 查看号码); 枫林村's is not there.
   const workerPhone = (await db.collection('staff').doc('st-worker-1').get()).data.phone as string
   const board = await openAs(stage, SUPERVISOR, '/packages/staff/pages/overdue/index')
   const row = board.getByTestId(`ticket-${mine.ticketId}`)
   await row.waitFor({ timeout: 20_000 })
   await expect(row.innerText()).resolves.toContain('【紧急】')
+  const masked = '139****0004' // st-worker-1's 13970000004
+  await expect(board.getByTestId(`owner-phone-${mine.ticketId}`).innerText()).resolves.toBe(masked)
+  await board.getByTestId(`reveal-${mine.ticketId}`).click()
   const call = board.getByTestId(`call-${mine.ticketId}`)
-  await expect(call.innerText()).resolves.toContain(workerPhone)
   await expect(call.getAttribute('aria-label')).resolves.toContain(workerPhone)
+  await expect(board.getByTestId(`owner-phone-${mine.ticketId}`).innerText()).resolves.toBe(workerPhone)
   await expect(board.getByTestId(`ticket-${other.ticketId}`).count()).resolves.toBe(0)
   await shot(board, STORY, '1-overdue-board')
 
-  // 2. The ticket: the worker's number with a call button; 改派 to 石桥村二组.
+  // 2. The ticket: the worker's number, masked, 查看号码 then a call button; 改派 to 石桥村二组.
   await row.click()
   await board.getByTestId('ticket-number').getByText(mine.number).waitFor({ timeout: 20_000 })
+  await expect(board.getByTestId('ticket-assignee').innerText()).resolves.toContain(masked)
+  await board.getByTestId('reveal-assignee').click()
   await board.getByTestId('call-assignee').waitFor()
   await expect(board.getByTestId('ticket-assignee').innerText()).resolves.toContain(workerPhone)
   await board.getByTestId('action-reassign').click()

@@ -68,6 +68,9 @@ test('a first-time resident leaves name, phone and place; the worker sees who an
   // 3. The worker sees who reported it and where (导航 is WeChat's map: not in the browser build).
   const worker = await openAs(stage, WORKER, `/packages/staff/pages/ticket/index?id=${ticketId}`)
   await worker.getByTestId('ticket-number').getByText(number).waitFor({ timeout: 20_000 })
+  await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toBe('上报人：周大伯 139****5678')
+  await worker.getByTestId('reveal-reporter').click()
+  await worker.getByTestId('call-reporter').waitFor()
   await expect(worker.getByTestId('reporter-contact').innerText()).resolves.toBe('上报人：周大伯 13912345678')
   await worker
     .getByTestId('ticket-place')

@@ -56,10 +56,16 @@ describe('the resident’s own contact', () => {
     const seen = await detail(s.ticketId, 'demo-worker-40')
     expect(seen.reporter).toMatchObject({
       hidden: false,
-      masked: false,
+      masked: true,
       name: '周大伯',
-      phone: '13912345678',
+      phone: '139****5678',
     })
+    const asked = await town.call(
+      'tasks',
+      { action: 'revealContact', ticketId: s.ticketId },
+      'demo-worker-40',
+    )
+    expect(expectOk(asked).phone).toBe('13912345678')
 
     expect(expectOk(await town.call('residents', { action: 'saveContact', remember: false }, me))).toEqual({
       homeGridId: 'g40',

@@ -175,7 +175,13 @@ describe('idempotency, privacy and refusals', () => {
     const worker = expectOk(
       await town.call('tasks', { action: 'signFor', ticketId: r.ticketId }, 'demo-worker-1'),
     )
-    expect(worker.ticket.onBehalfOf).toEqual({ name: '王奶奶', phone: '13900001111' })
+    expect(worker.ticket.onBehalfOf).toEqual({ name: '王奶奶', phone: '139****1111' })
+    const asked = await town.call(
+      'tasks',
+      { action: 'revealContact', ticketId: r.ticketId, whose: 'onBehalfOf' },
+      'demo-worker-1',
+    )
+    expect(expectOk(asked)).toMatchObject({ name: '王奶奶', phone: '13900001111' })
     const resident = await town.call(
       'tickets',
       {

@@ -106,24 +106,32 @@ describe.each(TABLE)('$fn.$action', (row) => {
 })
 
 describe('what each supervisor sees of a ticket in scope', () => {
-  // The reporter's phone: the assignee and the guides see it; supervisors and the grid office masked.
-  // The responsible worker's phone (to call them): everyone who supervises the ticket, not the worker.
+  // Every phone is shown masked. The reporter's number itself (查看号码, logged): the assignee and
+  // the guides may ask for it; supervisors and the grid office may not. The responsible worker's
+  // number: everyone who supervises the ticket, not the worker.
   // prettier-ignore
-  const SEES: Array<[string, 'full' | 'masked', boolean]> = [
-    ['demo-town-guide-1',    'full',   true],
-    ['demo-supervisor-1',    'masked', true],
-    ['demo-village-guide-1', 'full',   true],
-    ['demo-admin',           'masked', true],
-    ['demo-worker-1',        'full',   false],
+  const SEES: Array<[string, 'revealable' | 'masked', boolean]> = [
+    ['demo-town-guide-1',    'revealable', true],
+    ['demo-supervisor-1',    'masked',     true],
+    ['demo-village-guide-1', 'revealable', true],
+    ['demo-admin',           'masked',     true],
+    ['demo-worker-1',        'revealable', false],
   ]
   it.each(SEES)('%s: reporter %s, worker phone shown %s', async (openid, reporter, workerPhone) => {
     const { ticketId } = await report()
     const { ticket } = expectOk(await town.call('tickets', { action: 'detail', ticketId }, openid))
-    expect(ticket.reporter.masked).toBe(reporter === 'masked')
-    expect(ticket.reporter.phone).toMatch(reporter === 'full' ? /^1\d{10}$/ : /\*/)
+    expect(ticket.reporter.masked).toBe(true)
+    expect(ticket.reporter.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+    expect(ticket.reporter.revealable ?? false).toBe(reporter === 'revealable')
     expect(ticket.assigneeName).not.toBeNull()
-    if (workerPhone) expect(ticket.assigneePhone).toMatch(/^139\d{8}$/)
+    if (workerPhone) expect(ticket.assigneePhone).toMatch(/^139\*{4}\d{4}$/)
     else expect(ticket.assigneePhone ?? null).toBeNull()
+    const asked = await town.call('tasks', { action: 'revealContact', ticketId, whose: 'reporter' }, openid)
+    if (reporter === 'revealable') expect(expectOk(asked).phone).toMatch(/^1\d{10}$/)
+    else expect(asked.ok ? 'ok' : asked.error.code).toBe('FORBIDDEN')
+    const worker = await town.call('tasks', { action: 'revealContact', ticketId, whose: 'assignee' }, openid)
+    if (workerPhone) expect(expectOk(worker).phone).toMatch(/^139\d{8}$/)
+    else expect(worker.ok ? 'ok' : worker.error.code).toBe('FORBIDDEN')
   })
 })
 
@@ -139,7 +147,7 @@ describe('lists hold only the villages in scope', () => {
     }
   })
 
-  it('puts urgent tickets first, gives the owner’s phone, and lets the grid office see every village', async () => {
+  it('puts urgent tickets first, gives the owner’s phone (masked), and lets the grid office see every village', async () => {
     const page = expectOk(
       await town.call('supervision', { action: 'overdueBoard', pageSize: 50 }, 'demo-admin'),
     )
@@ -150,7 +158,7 @@ describe('lists hold only the villages in scope', () => {
       await town.call('supervision', { action: 'overdueBoard', pageSize: 50 }, 'demo-supervisor-1'),
     )
     expect(page.items.length).toBeGreaterThanOrEqual(own.items.length)
-    for (const item of page.items) if (item.assigneeId) expect(item.assigneePhone).toMatch(/^139\d{8}$/)
+    for (const item of page.items) if (item.assigneeId) expect(item.assigneePhone).toMatch(/^139\*{4}\d{4}$/)
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * What callers are shown, on a real local cloud: the reporter's contact taken from their resident
- * record when the report carries none (unmasked for the assignee, masked for others), the detail's
+ * record when the report carries none (the phone masked for everyone on staff: the assignee asks
+ * for it with 查看号码; the name whole for the assignee, masked for others), the detail's
  * grid, village and assignee names, and roster.me's town choices (categories, subscribe templates).
  */
 import {
@@ -68,17 +69,20 @@ const record = async (collection: string, id: string) =>
   (await town.db.collection(collection).doc(id).get()).data
 
 describe("the reporter's contact", () => {
-  it('comes from the resident record when the report leaves none: whole for the assignee, masked for a supervisor', async () => {
+  it('comes from the resident record when the report leaves none: the assignee may ask for it, a supervisor sees it masked', async () => {
     const resident = await record('residents', 'r_demo-resident-42')
     expect(resident.name).toBeTruthy()
     const id = await submit('demo-resident-42')
     expect((await detail(id, 'demo-worker-42')).reporter).toEqual({
       hidden: false,
-      masked: false,
+      masked: true,
+      revealable: true,
       role: 'resident',
       name: resident.name,
-      phone: resident.phone,
+      phone: maskPhone(resident.phone),
     })
+    const asked = await town.call('tasks', { action: 'revealContact', ticketId: id }, 'demo-worker-42')
+    expect(expectOk(asked).phone).toBe(resident.phone)
     expect((await detail(id, 'demo-supervisor-7')).reporter).toMatchObject({
       masked: true,
       name: maskName(resident.name),
@@ -91,8 +95,10 @@ describe("the reporter's contact", () => {
     const id = await submit('demo-resident-43', { contact: { phone: '13812345678' } })
     expect((await detail(id, 'demo-worker-43')).reporter).toMatchObject({
       name: resident.name,
-      phone: '13812345678',
+      phone: '138****5678',
     })
+    const asked = await town.call('tasks', { action: 'revealContact', ticketId: id }, 'demo-worker-43')
+    expect(expectOk(asked).phone).toBe('13812345678')
   })
 
   it('is not attached to an anonymous report', async () => {

@@ -10,6 +10,7 @@ import Countdown from './Countdown'
 import PhotoList from './PhotoList'
 import StatusTag from './StatusTag'
 import VoicePlayer from './VoicePlayer'
+import RevealPhone, { useReveal } from './RevealPhone'
 
 type Names = Pick<TicketDetailView, 'gridName' | 'villageName' | 'assigneeName' | 'assigneePhone'>
 
@@ -17,32 +18,63 @@ interface Props {
   /** The detail's names, when known, say where the concern is and who handles it. */
   ticket: TicketView & Partial<Names>
   now: number
-  /** Staff see the reporter's contact (masked by the server unless they may see it) and a countdown. */
+  /**
+   * Staff see the reporter's contact (the phone masked: those who may call ask for it with 查看号码)
+   * and a countdown.
+   */
   forStaff?: boolean
 }
 
 function Reporter({ ticket }: { ticket: TicketView }) {
   const r = ticket.reporter
   const who = ticket.onBehalfOf ?? r
+  const reveal = useReveal(ticket._id, ticket.onBehalfOf ? 'onBehalfOf' : 'reporter')
   if (r.hidden) return <Text className="card__meta">上报人：匿名</Text>
-  const phone = who.phone
+  const phone = reveal.phone ?? who.phone
   const words = [who.name, phone].filter(Boolean).join(' ')
+  const label = ticket.onBehalfOf ? '群众（代报）' : '上报人'
   return (
     <View className="contact">
       <Text className="card__meta" data-testid="reporter-contact">
-        {ticket.onBehalfOf ? '群众（代报）' : '上报人'}：{words || '没有留下称呼和电话'}
+        {label}：{words || '没有留下称呼和电话'}
       </Text>
-      {phone && !r.masked && (
+      {who.phone && r.revealable && (
+        <RevealPhone reveal={reveal} who={label} callLabel="拨打电话" testId="reporter" />
+      )}
+      {who.phone && !r.masked && !r.revealable && (
         <View
           className="btn btn--plain"
           role="button"
-          aria-label={`拨打电话 ${phone}`}
-          onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}
+          aria-label={`拨打电话 ${who.phone}`}
+          onClick={() => Taro.makePhoneCall({ phoneNumber: who.phone as string })}
         >
           <Text>拨打电话</Text>
         </View>
       )}
     </View>
+  )
+}
+
+/** The responsible person, and for those who supervise the ticket their number (masked, 查看号码). */
+function Assignee({ ticket: t, forStaff }: { ticket: TicketView & Partial<Names>; forStaff?: boolean }) {
+  const reveal = useReveal(t._id, 'assignee')
+  if (t.assigneeId === null || !t.assigneeName) return null
+  const phone = forStaff && t.assigneePhone ? (reveal.phone ?? t.assigneePhone) : null
+  return (
+    <>
+      <Text className="card__meta" data-testid="ticket-assignee">
+        办理人：{t.assigneeName}
+        {phone ? ` ${phone}` : ''}
+      </Text>
+      {phone && (
+        <RevealPhone
+          reveal={reveal}
+          who={`办理人${t.assigneeName}`}
+          callLabel="拨打办理人电话"
+          testId="assignee"
+        />
+      )}
+    </>
   )
 }
 
@@ -94,23 +126,7 @@ export default function TicketCard({ ticket: t, now, forStaff }: Props) {
           {t.gridName ?? ''}
         </Text>
       )}
-      {t.assigneeId !== null && t.assigneeName && (
-        <Text className="card__meta" data-testid="ticket-assignee">
-          办理人：{t.assigneeName}
-          {forStaff && t.assigneePhone ? ` ${t.assigneePhone}` : ''}
-        </Text>
-      )}
-      {forStaff && t.assigneeId !== null && t.assigneePhone && (
-        <View
-          className="btn btn--plain"
-          role="button"
-          aria-label={`拨打办理人${t.assigneeName ?? ''}的电话 ${t.assigneePhone}`}
-          data-testid="call-assignee"
-          onClick={() => Taro.makePhoneCall({ phoneNumber: t.assigneePhone as string })}
-        >
-          <Text>拨打办理人电话</Text>
-        </View>
-      )}
+      <Assignee ticket={t} forStaff={forStaff} />
       <Text className="card__meta">上报时间：{formatTime(t.createdAt, now)}</Text>
       {t.deadlines && !['closed', 'rejected'].includes(t.status) && (
         <Text className="card__meta">办结时限：{formatTime(t.deadlines.resolve.dueAt, now)} 前</Text>

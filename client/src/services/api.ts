@@ -11,14 +11,18 @@ import type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, UnstaffedG
 import type { ImportReport } from './rosterTypes'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
+import type { RevealWhose } from '@shared/permissions/revealWhose'
+import type { RevealedContact, RevealLogEntry } from './revealTypes'
+import { newClientRequestId } from '../lib/ids'
 import { callFunction, type CallResult } from './cloud'
 
 export type { IssuedInvite, StaffRow, TicketDetailView, TicketSummary, TicketView }
 export type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, ImportReport, UnstaffedGridView }
+export type { RevealedContact, RevealLogEntry, RevealWhose }
 export type Page<T> = { items: T[]; nextCursor: string | null }
 export type BoardRow = TicketSummary & {
   assigneeName: string | null
-  /** The responsible person's phone, for the call button (boards are only for those who supervise). */
+  /** The responsible person's phone, masked (boards are only for those who supervise); 查看号码 for the number. */
   assigneePhone?: string | null
   gridName: string | null
   villageName: string | null
@@ -101,7 +105,8 @@ export const tasks = {
   inbox: (p: Paging & { filter?: InboxFilter } = {}): R<InboxPage> =>
     callFunction('tasks', { action: 'inbox', ...p }),
   signFor: (p: Versioned): R<One> => callFunction('tasks', { action: 'signFor', ...p }),
-  addProgress: (p: Versioned & { note: string; photos?: string[] }): R<One> =>
+  /** `clientRequestId`: one per form, so sending it again after a lost answer adds the note once. */
+  addProgress: (p: Versioned & { note: string; photos?: string[]; clientRequestId?: string }): R<One> =>
     callFunction('tasks', { action: 'addProgress', ...p }),
   requestInfo: (p: Versioned & { question: string }): R<One> =>
     callFunction('tasks', { action: 'requestInfo', ...p }),
@@ -122,6 +127,9 @@ export const tasks = {
     issue?: { categoryCode: string; description: string }
   }): R<{ patrolId: string; ticketId: string | null; ticketNumber: string | null }> =>
     callFunction('tasks', { action: 'patrol', ...p }),
+  /** 查看号码: the number itself, for one who may call the person; the office can see that it was asked. */
+  revealContact: (ticketId: string, whose: RevealWhose = 'reporter'): R<RevealedContact> =>
+    callFunction('tasks', { action: 'revealContact', ticketId, whose }),
 }
 
 export const supervision = {
@@ -135,7 +143,7 @@ export const supervision = {
     callFunction('supervision', { action: 'reject', ...p }),
   markDuplicate: (p: Versioned & { duplicateOf: string; reason: string }): R<One> =>
     callFunction('supervision', { action: 'markDuplicate', ...p }),
-  remind: (p: { ticketId: string; note?: string }): R<One> =>
+  remind: (p: { ticketId: string; note?: string; clientRequestId?: string }): R<One> =>
     callFunction('supervision', { action: 'remind', ...p }),
   /** 改派: to another person of the grid, or of another grid (`toGridId`); the routing picks unless named. */
   reassign: (p: Versioned & { toGridId?: string; assigneeId?: string; reason: string }): R<One> =>
@@ -198,8 +206,8 @@ export const roster = {
     callFunction('roster', { action: 'listStaff', ...p }),
   createStaff: (p: NewStaff & { gridWorkerSlot?: 'second' | 'replace' }): R<IssuedInvite> =>
     callFunction('roster', { action: 'createStaff', ...p }),
-  regenerateInvite: (staffId: string): R<IssuedInvite> =>
-    callFunction('roster', { action: 'regenerateInvite', staffId }),
+  regenerateInvite: (staffId: string, clientRequestId = newClientRequestId()): R<IssuedInvite> =>
+    callFunction('roster', { action: 'regenerateInvite', staffId, clientRequestId }),
   bindInvite: (code: string): R<{ staffId: string; roles: Role[]; name: string; places: string }> =>
     callFunction('roster', { action: 'bindInvite', code }),
   updateStaff: (p: StaffChange): R<HandoverReport> => callFunction('roster', { action: 'updateStaff', ...p }),
@@ -217,6 +225,9 @@ export const roster = {
   unstaffedGrids: (): R<{ items: UnstaffedGridView[] }> =>
     callFunction('roster', { action: 'unstaffedGrids' }),
   auditLog: (p: Paging = {}): R<Page<AuditEntryView>> => callFunction('roster', { action: 'auditLog', ...p }),
+  /** 号码查看记录: who asked for whose number, and when (the office only). */
+  revealLog: (p: Paging & { staffId?: string } = {}): R<Page<RevealLogEntry>> =>
+    callFunction('roster', { action: 'revealLog', ...p }),
   importTemplate: (): R<{ fileID: string; url: string }> =>
     callFunction('roster', { action: 'importTemplate' }),
   importStaff: (fileID: string): R<ImportReport> => callFunction('roster', { action: 'importStaff', fileID }),
@@ -253,8 +264,9 @@ export const messages = {
   unreadCount: (): R<{ count: number }> => callFunction('messages', { action: 'unreadCount' }),
   reportSubscriptions: (
     results: Record<string, 'accept' | 'reject'>,
+    clientRequestId = newClientRequestId(),
   ): R<{ credits: Record<string, number> }> =>
-    callFunction('messages', { action: 'reportSubscriptions', results }),
+    callFunction('messages', { action: 'reportSubscriptions', results, clientRequestId }),
   subscriptionCredits: (
     group: 'reporter' | 'staff',
   ): R<{

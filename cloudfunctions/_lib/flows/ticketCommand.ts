@@ -30,6 +30,7 @@ import type { Transaction } from '../platform/sdkTypes'
 import { getTicket, saveTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
 import { db } from '../platform/cloud'
+import { requestKeyOf } from '../entry/requestKey'
 
 export interface TicketCommandRun {
   townId: string
@@ -41,7 +42,18 @@ export interface TicketCommandRun {
   now: Date
   /** Staff names for notifications that name a person (the overdue alert's 责任人). */
   staffNames?: Record<string, string>
+  /**
+   * The tap this command comes from (`requestKeyOf`): the new timeline entry carries it, and a
+   * retry that finds it on the timeline answers the ticket as it stands, changing nothing.
+   */
+  requestKey?: string
 }
+
+/** The ticket with its newest timeline entry marked as made by `key`. */
+const stampRequest = (ticket: Ticket, key: string): Ticket => ({
+  ...ticket,
+  timeline: ticket.timeline.map((e, i) => (i === ticket.timeline.length - 1 ? { ...e, requestKey: key } : e)),
+})
 
 export async function transitionContext(
   config: TownConfig,
@@ -95,6 +107,9 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
   for (let attempt = 0; ; attempt++) {
     const current = await getTicket(run.townId, run.ticketId)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+    // a retry of a tap already applied (the same client request id): the ticket as it stands
+    if (run.requestKey !== undefined && current.timeline.some((e) => e.requestKey === run.requestKey))
+      return { ticket: presentTicket(current, run.actor) }
     if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
@@ -103,13 +118,14 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
     const ctx = await transitionContext(config, run.actor, run.now, run.staffNames, grids)
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
+    const decided = run.requestKey === undefined ? result.ticket : stampRequest(result.ticket, run.requestKey)
     const villages = await villagesFor(run.townId, result.effects)
-    if (await updateTicketIf(current, result.ticket)) {
-      const batches = [{ version: result.ticket.version, effects: result.effects }]
+    if (await updateTicketIf(current, decided)) {
+      const batches = [{ version: decided.version, effects: result.effects }]
       await writeEffects(db(), run.townId, batches, villages, run.now)
-      const posts = await robotPostsOf(run.townId, result.ticket, batches, villages, run.now)
+      const posts = await robotPostsOf(run.townId, decided, batches, villages, run.now)
       if (posts.length > 0) await db().collection(C.notifications).add({ data: posts })
-      return { ticket: presentTicket(result.ticket, run.actor) }
+      return { ticket: presentTicket(decided, run.actor) }
     }
     if (attempt >= RETRIES) throw new AppError('CONFLICT')
     await pause(attempt)
@@ -124,7 +140,7 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
  */
 export async function callerCommand(
   ctx: ActionContext,
-  req: { ticketId: string; expectedVersion?: number },
+  req: { ticketId: string; expectedVersion?: number; clientRequestId?: string },
   command: TicketCommandRun['command'],
   as: 'staff' | 'anyone' | 'reporter',
 ): Promise<{ ticket: TicketView }> {
@@ -139,6 +155,7 @@ export async function callerCommand(
     expectedVersion: req.expectedVersion,
     command,
     now: ctx.now,
+    requestKey: requestKeyOf('rq', ctx.openid, req),
   })
 }
 

@@ -15,4 +15,6 @@ export const C = {
   campaigns: 'campaigns',
   microServices: 'microServices',
   sessions: 'sessions',
+  /** Each time a staff member asked for a phone number: who, whose, when (`tasks.revealContact`). */
+  reveals: 'contactReveals',
 } as const

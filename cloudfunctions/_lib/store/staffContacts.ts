@@ -1,6 +1,7 @@
 /**
  * Names and phones of some staff, for screens that offer a call button to whoever supervises the
- * ticket (one query, at most 100 ids). A phone is shown only where `can(…, 'viewAssigneeContact')`.
+ * ticket (one query, at most 100 ids). A phone is shown (masked) only where
+ * `can(…, 'viewAssigneeContact')`; the number itself only through `tasks.revealContact`.
  */
 import type { Staff } from '@shared/index'
 import { db } from '../platform/cloud'

@@ -95,16 +95,26 @@ describe('masking contact details', () => {
     expect(maskName(' ')).toBe('')
     expect(maskContact({ phone: '13812341234' })).toEqual({ phone: '138****1234' })
   })
-  it('shows the contact to the assignee and their guides', () => {
+  it('shows the assignee and their guides the name and a masked phone they may ask for', () => {
     for (const a of [actors.worker1, actors.villageGuide1, actors.townGuide]) {
       expect(presentTicket(ticket, a).reporter).toEqual({
         hidden: false,
-        masked: false,
+        masked: true,
+        revealable: true,
         role: 'resident',
         name: '张三',
-        phone: '13812341234',
+        phone: '138****1234',
       })
     }
+  })
+  it('shows the reporter their own contact in full', () => {
+    expect(presentTicket(ticket, actors.resident).reporter).toEqual({
+      hidden: false,
+      masked: false,
+      role: 'resident',
+      name: '张三',
+      phone: '13812341234',
+    })
   })
   it('masks it for everyone else who may see the ticket', () => {
     for (const a of [actors.supervisor, actors.admin]) {

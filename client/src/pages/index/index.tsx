@@ -2,7 +2,7 @@
  * Home. Residents: 我要上报 (the main action), a report kept unsent on the phone (sent with one tap),
  * 我的上报, 消息中心 with the unread count; 工作人员绑定 behind a small "我是工作人员" link.
  * Staff (after roster.me says so): their entries — 任务收件箱, 超时督办, 退单待派, 代报, 巡查记录,
- * and for the grid office 花名册.
+ * and for the grid office 花名册 and 号码查看记录.
  * A `gridId` or a grid code's `scene` in the address becomes the resident's home grid the first time.
  */
 import { Text, View } from '@tarojs/components'
@@ -149,6 +149,14 @@ export default function Index() {
           )}
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
+          )}
+          {hasAnyRole(me, ['admin']) && (
+            <NavRow
+              label="号码查看记录"
+              aria="号码查看记录：谁在什么时候查看了哪张工单的电话号码"
+              page="revealLog"
+              testId="go-reveal-log"
+            />
           )}
           {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
           {hasAnyRole(me, ['admin']) && <CalendarWarning />}

@@ -12,6 +12,7 @@ import GridPicker from '../../../components/GridPicker'
 import PhotoPicker from '../../../components/PhotoPicker'
 import TextField from '../../../components/TextField'
 import { ACTIONS, checkValues, type Values } from './actionSpecs'
+import { newClientRequestId } from '../../../lib/ids'
 
 interface Props {
   ticket: TicketView
@@ -30,6 +31,8 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
   const [done, setDone] = useState('')
   const [uploading, setUploading] = useState(false)
   const [people, setPeople] = useState<AssigneeOption[] | null>(null)
+  // One per opened form: a second tap after a lost answer is the same request (the server answers it once).
+  const [requestId, setRequestId] = useState(newClientRequestId)
   const action = useAction()
 
   const allowed = Object.keys(ACTIONS).filter((c) => ticket.allowedCommands.includes(c))
@@ -44,6 +47,7 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
 
   const choose = (cmd: string) => {
     setOpen(cmd === open ? '' : cmd)
+    setRequestId(newClientRequestId())
     setValues(EMPTY)
     setGridName('')
     setHint('')
@@ -59,7 +63,7 @@ export default function ActionPanel({ ticket, openid, onChanged, onReload }: Pro
     setHint(problem)
     if (problem) return
     action
-      .run(() => s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v))
+      .run(() => s.run({ ticketId: ticket._id, expectedVersion: ticket.version }, v, requestId))
       .then((r) => {
         if (!r) return
         setOpen('')

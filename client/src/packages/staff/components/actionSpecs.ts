@@ -36,6 +36,8 @@ export interface ActionSpec {
   run: (
     ref: { ticketId: string; expectedVersion: number },
     v: Values,
+    /** One per opened form (for the commands that take it): sending again after a lost answer applies once. */
+    clientRequestId: string,
   ) => Promise<CallResult<{ ticket: TicketView }>>
 }
 
@@ -62,7 +64,8 @@ export const ACTIONS: Record<string, ActionSpec> = {
     done: '进展已记录',
     fields: [{ key: 'note', label: '进展情况', min: LIMITS.noteMin, max: LIMITS.noteMax }],
     photos: '进展照片',
-    run: (r, v) => tasks.addProgress({ ...r, note: v.text.note.trim(), photos: v.photos }),
+    run: (r, v, clientRequestId) =>
+      tasks.addProgress({ ...r, clientRequestId, note: v.text.note.trim(), photos: v.photos }),
   },
   requestInfo: {
     label: '请群众补充',
@@ -113,7 +116,8 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: [
       { key: 'note', label: '催办说明（可不填）', min: LIMITS.noteMin, max: LIMITS.noteMax, optional: true },
     ],
-    run: (r, v) => supervision.remind({ ticketId: r.ticketId, note: opt(v.text.note) }),
+    run: (r, v, clientRequestId) =>
+      supervision.remind({ ticketId: r.ticketId, clientRequestId, note: opt(v.text.note) }),
   },
   returnTicket: {
     label: '退单',

@@ -1,10 +1,10 @@
 /**
  * 超时督办: overdue tickets in the caller's scope — urgent first, then the highest level and the
- * longest overdue; level in words (催办/督办/挂牌督办), how late, who owns it with a call button,
+ * longest overdue; level in words (催办/督办/挂牌督办), how late, who owns it with their number (masked;
+ * 查看号码 asks for it, logged) and a call button,
  * and a warning when the 企业微信 group could not be told. Filter by level.
  */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import PageShell from '../../../../components/PageShell'
 import PagedList from '../../../../components/PagedList'
@@ -14,6 +14,20 @@ import { usePaged } from '../../../../hooks/usePaged'
 import { LEVEL_NAMES } from '../../../../lib/format'
 import { go } from '../../../../lib/nav'
 import AlertsOptIn from '../../components/AlertsOptIn'
+import RevealPhone, { useReveal } from '../../../../components/RevealPhone'
+
+/** The owner's number, masked until asked for (查看号码 is logged), then the call button. */
+function OwnerPhone({ ticketId, name, masked }: { ticketId: string; name: string | null; masked: string }) {
+  const reveal = useReveal(ticketId, 'assignee')
+  return (
+    <>
+      <Text className="card__meta" data-testid={`owner-phone-${ticketId}`}>
+        {reveal.phone ?? masked}
+      </Text>
+      <RevealPhone reveal={reveal} who={`责任人${name ?? ''}`} callLabel="拨打电话" testId={ticketId} />
+    </>
+  )
+}
 
 export default function Overdue() {
   const [minLevel, setMinLevel] = useState(1)
@@ -60,15 +74,7 @@ export default function Overdue() {
                   </Text>
                 )}
                 {row.assigneePhone && (
-                  <View
-                    className="btn btn--plain"
-                    role="button"
-                    aria-label={`拨打责任人${row.assigneeName ?? ''}的电话 ${row.assigneePhone}`}
-                    data-testid={`call-${row._id}`}
-                    onClick={() => Taro.makePhoneCall({ phoneNumber: row.assigneePhone as string })}
-                  >
-                    <Text>拨打 {row.assigneePhone}</Text>
-                  </View>
+                  <OwnerPhone ticketId={row._id} name={row.assigneeName} masked={row.assigneePhone} />
                 )}
               </View>
             )}

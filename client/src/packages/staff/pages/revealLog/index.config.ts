@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '号码查看记录',
+  enablePageMeta: true,
+})
