@@ -14,6 +14,8 @@ import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
 import { saveGrid, saveVillage } from './structureEdit'
+import { mergeGrids } from './gridMerge'
+import { splitGrid } from './gridSplit'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -39,5 +41,7 @@ export const main = defineActions({
     saveVillage,
     saveGrid,
     calendarWarning,
+    mergeGrids,
+    splitGrid,
   },
 })

@@ -95,6 +95,8 @@ export const rosterErrors = {
   villagePosters: ['FORBIDDEN', 'NOT_FOUND'],
   myGrid: [],
   correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  mergeGrids: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
+  splitGrid: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {
