@@ -29,7 +29,7 @@ export async function setHomeGrid(req: Req<'setHomeGrid'>, ctx: ActionContext) {
   if (!chosen) throw new AppError('NOT_FOUND', '没有找到这个网格')
   // a merged grid's code or stale list: the grid it was merged into
   const grid = chosen.mergedInto
-    ? (await db().collection<Grid>(C.grids).doc(chosen.mergedInto).get()).data ?? chosen
+    ? ((await db().collection<Grid>(C.grids).doc(chosen.mergedInto).get()).data ?? chosen)
     : chosen
   const home = {
     townId: grid.townId,
@@ -72,5 +72,9 @@ export async function grids(req: Req<'grids'>, ctx: ActionContext) {
     .limit(100)
     .field({ name: true, villageId: true, mergedInto: true })
     .get()
-  return { items: data.filter((g) => !g.mergedInto).map((g) => ({ _id: g._id, name: g.name, villageId: g.villageId })) }
+  return {
+    items: data
+      .filter((g) => !g.mergedInto)
+      .map((g) => ({ _id: g._id, name: g.name, villageId: g.villageId })),
+  }
 }

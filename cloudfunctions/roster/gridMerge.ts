@@ -81,7 +81,8 @@ export async function mergeGrids(req: Req, ctx: ActionContext) {
     openTickets: open.length,
     closedTickets: allTickets - open.length,
     workers: people.filter((s) => s.roles.includes('gridWorker') && isWorker(s._id)).length,
-    informants: people.filter((s) => s.roles.includes('informant') && from.informantIds.includes(s._id)).length,
+    informants: people.filter((s) => s.roles.includes('informant') && from.informantIds.includes(s._id))
+      .length,
     otherStaff: people.filter((s) => !isWorker(s._id) && !from.informantIds.includes(s._id)).length,
     residents,
   }
@@ -92,7 +93,8 @@ export async function mergeGrids(req: Req, ctx: ActionContext) {
   await inTransaction(async (txn) => {
     const { data: a } = await txn.collection<MergedGrid>(C.grids).doc(from._id).get()
     const { data: b } = await txn.collection<Grid>(C.grids).doc(into._id).get()
-    if (!a || !b || a.mergedInto || b.mergedInto) throw new AppError('CONFLICT', '网格刚被修改过，请刷新后重试')
+    if (!a || !b || a.mergedInto || b.mergedInto)
+      throw new AppError('CONFLICT', '网格刚被修改过，请刷新后重试')
     const done = regridPlacements(a, b, placementsOf(people))
     const record: MergeRecord = { counts, handovers }
     await txn
@@ -162,5 +164,7 @@ async function finish(
   await db()
     .collection(C.residents)
     .where({ townId, homeGridId: from._id })
-    .update({ data: { homeGridId: into._id, homeVillageId: into.villageId, updatedAt: ctx.now.toISOString() } })
+    .update({
+      data: { homeGridId: into._id, homeVillageId: into.villageId, updatedAt: ctx.now.toISOString() },
+    })
 }

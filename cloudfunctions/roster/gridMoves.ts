@@ -138,7 +138,8 @@ export async function handOver(
 ): Promise<number> {
   let count = 0
   const byHolder = new Map<string, string[]>()
-  for (const p of pending) byHolder.set(p.fromAssigneeId, [...(byHolder.get(p.fromAssigneeId) ?? []), p.ticketId])
+  for (const p of pending)
+    byHolder.set(p.fromAssigneeId, [...(byHolder.get(p.fromAssigneeId) ?? []), p.ticketId])
   for (const [holder, ids] of byHolder) {
     const tickets = (await Promise.all(ids.map((id) => getTicket(townId, id)))).filter(
       (t): t is Ticket => t !== null && t.assigneeId === holder,

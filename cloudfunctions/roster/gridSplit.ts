@@ -38,12 +38,18 @@ export async function splitGrid(req: Req, ctx: ActionContext) {
   const residentIds = [...new Set(req.residentIds ?? [])]
   const ticketIds = [...new Set(req.ticketIds ?? [])]
   const people = await documentsOf<Staff>(C.staff, townId, staffIds)
-  const strayStaff = staffIds.find((id) => !people.some((s) => s._id === id && s.scope.gridIds.includes(from._id)))
+  const strayStaff = staffIds.find(
+    (id) => !people.some((s) => s._id === id && s.scope.gridIds.includes(from._id)),
+  )
   if (strayStaff)
-    throw new AppError('INVALID_INPUT', `有人员不在${from.name}`, [{ path: 'staffIds', message: '人员不在这个网格' }])
+    throw new AppError('INVALID_INPUT', `有人员不在${from.name}`, [
+      { path: 'staffIds', message: '人员不在这个网格' },
+    ])
   const residents = await documentsOf<Resident>(C.residents, townId, residentIds)
   if (residents.length !== residentIds.length || residents.some((r) => r.homeGridId !== from._id))
-    throw new AppError('INVALID_INPUT', `有群众不在${from.name}`, [{ path: 'residentIds', message: '群众不在这个网格' }])
+    throw new AppError('INVALID_INPUT', `有群众不在${from.name}`, [
+      { path: 'residentIds', message: '群众不在这个网格' },
+    ])
   const tickets = await Promise.all(ticketIds.map((id) => getTicket(townId, id)))
   if (tickets.some((t) => !t || t.gridId !== from._id || !OPEN_STATUSES.includes(t.status)))
     throw new AppError('INVALID_INPUT', `只能移动${from.name}未办结的工单`, [
