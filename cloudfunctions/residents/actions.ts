@@ -25,8 +25,12 @@ async function townOf(ctx: ActionContext): Promise<string> {
  * request never does). An update when the resident exists, an insert the first time.
  */
 export async function setHomeGrid(req: Req<'setHomeGrid'>, ctx: ActionContext) {
-  const { data: grid } = await db().collection<Grid>(C.grids).doc(req.gridId).get()
-  if (!grid) throw new AppError('NOT_FOUND', '没有找到这个网格')
+  const { data: chosen } = await db().collection<Grid>(C.grids).doc(req.gridId).get()
+  if (!chosen) throw new AppError('NOT_FOUND', '没有找到这个网格')
+  // a merged grid's code or stale list: the grid it was merged into
+  const grid = chosen.mergedInto
+    ? ((await db().collection<Grid>(C.grids).doc(chosen.mergedInto).get()).data ?? chosen)
+    : chosen
   const home = {
     townId: grid.townId,
     homeGridId: grid._id,
@@ -66,7 +70,11 @@ export async function grids(req: Req<'grids'>, ctx: ActionContext) {
     .where({ townId, villageId: req.villageId })
     .orderBy('order', 'asc')
     .limit(100)
-    .field({ name: true, villageId: true })
+    .field({ name: true, villageId: true, mergedInto: true })
     .get()
-  return { items: data.map((g) => ({ _id: g._id, name: g.name, villageId: g.villageId })) }
+  return {
+    items: data
+      .filter((g) => !g.mergedInto)
+      .map((g) => ({ _id: g._id, name: g.name, villageId: g.villageId })),
+  }
 }

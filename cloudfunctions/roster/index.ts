@@ -15,6 +15,8 @@ import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
 import { saveGrid, saveVillage } from './structureEdit'
 import { revealLog } from './revealLog'
+import { mergeGrids } from './gridMerge'
+import { splitGrid } from './gridSplit'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -41,5 +43,7 @@ export const main = defineActions({
     saveGrid,
     calendarWarning,
     revealLog,
+    mergeGrids,
+    splitGrid,
   },
 })

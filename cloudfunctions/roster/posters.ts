@@ -87,9 +87,10 @@ export async function villagePosters(req: Req, ctx: ActionContext) {
   const admin = await requireRosterAdmin(ctx)
   const { data: village } = await db().collection<Village>(C.villages).doc(req.villageId).get()
   if (!village || village.townId !== admin.townId) throw new AppError('NOT_FOUND', '没有找到这个村')
-  const grids = (await readAll<Grid>(C.grids, { townId: admin.townId, villageId: village._id }, {})).sort(
-    (a, b) => (a.order ?? 0) - (b.order ?? 0) || a._id.localeCompare(b._id),
-  )
+  // a merged grid has no poster: its people and residents are in the grid it became
+  const grids = (await readAll<Grid>(C.grids, { townId: admin.townId, villageId: village._id }, {}))
+    .filter((g) => !g.mergedInto)
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a._id.localeCompare(b._id))
   if (grids.length === 0) throw new AppError('NOT_FOUND', '这个村还没有网格')
   const doc = await PDFDocument.create()
   doc.setTitle(`${village.name} 有事找五员`)

@@ -100,8 +100,8 @@ export async function unstaffedGrids(_req: Req<'unstaffedGrids'>, ctx: ActionCon
     readAll<Grid>(
       C.grids,
       { townId },
-      { townId: true, villageId: true, workerId: true, otherWorkerIds: true },
-    ),
+      { townId: true, villageId: true, workerId: true, otherWorkerIds: true, mergedInto: true },
+    ).then((all) => all.filter((g) => !g.mergedInto)),
     readAll<Village>(C.villages, { townId }, { villageGuideIds: true }),
     availableOffice(townId),
     directory(townId),

@@ -34,6 +34,12 @@ export interface Grid extends TownDocument {
   /** category code → staffId of a category-specific owner (first link of the routing chain). */
   categoryOwners: Record<string, string>
   order?: number
+  /**
+   * Set when the office merged this grid into another of its village (`roster.mergeGrids`): the
+   * grid stays for history and statistics, but takes no residents, staff or new reports.
+   */
+  mergedInto?: string
+  mergedAt?: string
 }
 
 /** Invite codes bind a WeChat identity (openid) to a roster entry created by the admin. */

@@ -98,6 +98,8 @@ export const rosterErrors = {
   myGrid: [],
   correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   revealLog: ['FORBIDDEN'],
+  mergeGrids: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
+  splitGrid: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {

@@ -31,6 +31,7 @@ import {
 } from './rosterLifecycleSchemas'
 import { revealLogRequest, revealLogResponse } from './contactReveal'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
+import { mergeGridsRequest, rosterGridResponses, splitGridRequest } from './rosterGridSchemas'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
 
@@ -112,6 +113,8 @@ export const rosterRequest = z.discriminatedUnion(
     saveGridRequest,
     calendarWarningRequest,
     revealLogRequest,
+    mergeGridsRequest,
+    splitGridRequest,
   ],
   { error: '不支持的操作' },
 )
@@ -185,4 +188,5 @@ export const rosterResponses = {
   ...rosterLifecycleResponses,
   ...rosterImportResponses,
   revealLog: revealLogResponse,
+  ...rosterGridResponses,
 } as const

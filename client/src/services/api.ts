@@ -8,6 +8,8 @@ import type { BreakdownResponse, ScorecardsResponse, SummaryResponse } from '@sh
 import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterFunction'
 import type { ResidentProfile } from '@shared/schemas/residentsFunction'
 import type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, UnstaffedGridView } from './rosterTypes'
+import type { GridMergeView, GridSplitView } from './rosterTypes'
+export type { GridMergeView, GridSplitView }
 import type { ImportReport } from './rosterTypes'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
@@ -243,6 +245,16 @@ export const roster = {
     name: string
   }): R<{ gridId: string; villageId: string; name: string; created: boolean }> =>
     callFunction('roster', { action: 'saveGrid', ...p }),
+  /** 合并网格: `dryRun` answers what would move; without it the merge is applied. */
+  mergeGrids: (p: { fromGridId: string; intoGridId: string; dryRun?: boolean }): R<GridMergeView> =>
+    callFunction('roster', { action: 'mergeGrids', ...p }),
+  splitGrid: (p: {
+    gridId: string
+    name: string
+    staffIds?: string[]
+    residentIds?: string[]
+    ticketIds?: string[]
+  }): R<GridSplitView> => callFunction('roster', { action: 'splitGrid', ...p }),
   calendarWarning: (): R<{ missingYear: number | null }> =>
     callFunction('roster', { action: 'calendarWarning' }),
   villagePosters: (

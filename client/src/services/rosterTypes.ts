@@ -8,6 +8,7 @@ import type {
   unstaffedGrid,
 } from '@shared/schemas/rosterLifecycleSchemas'
 import type { importReport } from '@shared/schemas/rosterImportSchemas'
+import type { rosterGridResponses } from '@shared/schemas/rosterGridSchemas'
 
 export type HandoverPlan = z.output<typeof handoverPlan>
 export type HandoverReport = z.output<typeof handoverReport>
@@ -15,3 +16,5 @@ export type GridTeam = z.output<typeof gridTeam>
 export type UnstaffedGridView = z.output<typeof unstaffedGrid>
 export type AuditEntryView = z.output<typeof auditEntry>
 export type ImportReport = z.output<typeof importReport>
+export type GridMergeView = z.output<typeof rosterGridResponses.mergeGrids>
+export type GridSplitView = z.output<typeof rosterGridResponses.splitGrid>

@@ -19,11 +19,14 @@ import { db } from '../platform/cloud'
 import { C } from '../store/collections'
 import { AppError } from '../entry/envelope'
 
-/** A grid of this town (1 read), or NOT_FOUND. */
+/**
+ * A grid of this town (1 read), or NOT_FOUND. A grid merged into another (roster.mergeGrids)
+ * answers the grid it became (1 more read), so a stale list or an old QR code reports there.
+ */
 export async function loadGrid(townId: string, gridId: string): Promise<Grid> {
   const { data: grid } = await db().collection<Grid>(C.grids).doc(gridId).get()
   if (!grid || grid.townId !== townId) throw new AppError('NOT_FOUND', '没有找到这个网格')
-  return grid
+  return grid.mergedInto ? loadGrid(townId, grid.mergedInto) : grid
 }
 
 export async function loadVillage(townId: string, villageId: string): Promise<Village> {

@@ -1,6 +1,7 @@
 /**
  * 村和网格 (the grid office only): the town's villages and their grids; add a village or a grid,
- * or rename one (its people, residents and tickets stay with it). Each change is on the audit log.
+ * or rename one (its people, residents and tickets stay with it); merge or split a grid
+ * (GridChange.tsx). Each change is on the audit log.
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
@@ -11,6 +12,7 @@ import PageShell from '../../../../components/PageShell'
 import TextField from '../../../../components/TextField'
 import { useAction } from '../../../../hooks/useAction'
 import { residents, roster, type Place } from '../../../../services/api'
+import { MergeGrid, SplitGrid } from './GridChange'
 
 type Editing = { kind: 'village' | 'grid'; id?: string; villageId?: string; name: string } | null
 
@@ -19,6 +21,7 @@ export default function Structure() {
   const [open, setOpen] = useState<Place | null>(null)
   const [grids, setGrids] = useState<Place[]>([])
   const [editing, setEditing] = useState<Editing>(null)
+  const [changing, setChanging] = useState<{ kind: 'merge' | 'split'; grid: Place } | null>(null)
   const [done, setDone] = useState('')
   const action = useAction()
 
@@ -63,8 +66,28 @@ export default function Structure() {
       >
         <Text>改名 ›</Text>
       </View>
+      {kind === 'grid' && (
+        <>
+          <View role="button" aria-label={`合并${p.name}`} onClick={() => startChange('merge', p)}>
+            <Text>合并 ›</Text>
+          </View>
+          <View role="button" aria-label={`拆分${p.name}`} onClick={() => startChange('split', p)}>
+            <Text>拆分 ›</Text>
+          </View>
+        </>
+      )}
     </View>
   )
+
+  const startChange = (kind: 'merge' | 'split', grid: Place) => {
+    setDone('')
+    setChanging({ kind, grid })
+  }
+  const changed = (message: string) => {
+    setDone(message)
+    setChanging(null)
+    if (open) loadGrids(open)
+  }
 
   return (
     <PageShell label="村和网格">
@@ -75,7 +98,11 @@ export default function Structure() {
         </View>
       )}
       <ErrorNotice error={action.error} />
-      {editing ? (
+      {changing?.kind === 'merge' ? (
+        <MergeGrid grid={changing.grid} grids={grids} onDone={changed} onCancel={() => setChanging(null)} />
+      ) : changing?.kind === 'split' ? (
+        <SplitGrid grid={changing.grid} onDone={changed} onCancel={() => setChanging(null)} />
+      ) : editing ? (
         <>
           <TextField
             label={editing.id ? '新名称' : editing.kind === 'village' ? '村（社区）名称' : '网格（组）名称'}
