@@ -14,6 +14,7 @@ import { correctResidentGrid, myGrid } from './residentGrid'
 import { gridCode } from './gridCode'
 import { villagePosters } from './posters'
 import { saveGrid, saveVillage } from './structureEdit'
+import { saveTownConfig, townConfig } from './townSettings'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -39,5 +40,7 @@ export const main = defineActions({
     saveVillage,
     saveGrid,
     calendarWarning,
+    townConfig,
+    saveTownConfig,
   },
 })

@@ -13,6 +13,8 @@ export interface Category {
   hint: string
   active: boolean
   order: number
+  /** One character for the category's round badge (`危`); absent: the client's mark or the name's first. */
+  icon?: string
 }
 
 /** The default catalogue (DESIGN.md §5); the town edits it in `config`. */

@@ -95,6 +95,8 @@ export const rosterErrors = {
   villagePosters: ['FORBIDDEN', 'NOT_FOUND'],
   myGrid: [],
   correctResidentGrid: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  townConfig: ['FORBIDDEN'],
+  saveTownConfig: ['FORBIDDEN', 'CONFLICT'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {

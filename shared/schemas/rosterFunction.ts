@@ -30,6 +30,7 @@ import {
   saveVillageRequest,
 } from './rosterLifecycleSchemas'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
+import { saveTownConfigRequest, townConfigRequest, townConfigResponses } from './townConfigSchemas'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
 
@@ -108,6 +109,8 @@ export const rosterRequest = z.discriminatedUnion(
     saveVillageRequest,
     saveGridRequest,
     calendarWarningRequest,
+    townConfigRequest,
+    saveTownConfigRequest,
   ],
   { error: '不支持的操作' },
 )
@@ -180,4 +183,5 @@ export const rosterResponses = {
   regenerateInvite: issuedInvite,
   ...rosterLifecycleResponses,
   ...rosterImportResponses,
+  ...townConfigResponses,
 } as const
