@@ -128,6 +128,8 @@ export const categoryChoice = z.object({
   name: z.string(),
   hint: z.string(),
   defaultPriority: priority,
+  /** The town's one-character mark for the category's badge, when it chose one. */
+  icon: z.string().optional(),
 })
 
 export const meResponse = z.object({
