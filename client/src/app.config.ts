@@ -34,6 +34,7 @@ export default defineAppConfig({
         'pages/gridTeam/index',
         'pages/auditLog/index',
         'pages/structure/index',
+        'pages/townSettings/index',
       ],
     },
   ],

@@ -29,6 +29,7 @@ export const PAGES = {
   gridTeam: '/packages/staff/pages/gridTeam/index',
   auditLog: '/packages/staff/pages/auditLog/index',
   structure: '/packages/staff/pages/structure/index',
+  townSettings: '/packages/staff/pages/townSettings/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

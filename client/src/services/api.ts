@@ -9,6 +9,7 @@ import type { IssuedInvite, MeResponse, StaffRow } from '@shared/schemas/rosterF
 import type { ResidentProfile } from '@shared/schemas/residentsFunction'
 import type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, UnstaffedGridView } from './rosterTypes'
 import type { ImportReport } from './rosterTypes'
+import type { SaveTownConfig, TownConfigView } from './townConfigTypes'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import { callFunction, type CallResult } from './cloud'
@@ -243,6 +244,9 @@ export const roster = {
     gridId: string,
   ): R<{ homeGridId: string; homeVillageId: string; gridName: string }> =>
     callFunction('roster', { action: 'correctResidentGrid', ticketId, gridId }),
+  townConfig: (): R<TownConfigView> => callFunction('roster', { action: 'townConfig' }),
+  saveTownConfig: (p: SaveTownConfig): R<{ saved: string[]; config: TownConfigView }> =>
+    callFunction('roster', { action: 'saveTownConfig', ...p }),
 }
 
 export const messages = {

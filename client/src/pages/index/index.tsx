@@ -150,6 +150,14 @@ export default function Index() {
           {hasAnyRole(me, ['admin']) && (
             <NavRow label="花名册" aria="花名册：工作人员和邀请码" page="roster" testId="go-roster" />
           )}
+          {hasAnyRole(me, ['admin']) && (
+            <NavRow
+              label="本镇设置"
+              aria="本镇设置：事项分类与时限、督办、消息模板、节假日与调休"
+              page="townSettings"
+              testId="go-town-settings"
+            />
+          )}
           {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
           {hasAnyRole(me, ['admin']) && <CalendarWarning />}
         </View>
