@@ -4,7 +4,7 @@
  * applies to reports made afterwards; open tickets keep their deadlines. Each save is on the audit log.
  */
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import ErrorNotice from '../../../../components/ErrorNotice'
 import Loading from '../../../../components/Loading'
@@ -19,10 +19,10 @@ import TemplateSettings from '../../components/townSettings/TemplateSettings'
 import Segments from '../../components/Segments'
 
 const SECTIONS = [
-  ['categories', '事项分类与时限'],
+  ['categories', '分类与时限'],
   ['ladder', '督办设置'],
   ['templates', '消息模板'],
-  ['calendar', '节假日与调休'],
+  ['calendar', '节假日调休'],
 ] as const
 type Section = (typeof SECTIONS)[number][0]
 
@@ -50,6 +50,8 @@ export default function TownSettings() {
     if (!r) return false
     setConfig(r.config)
     setDone(`${what}已保存，以后上报的事项按新设置办理`)
+    // the notice is at the top; a long list leaves the office scrolled far below it
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     return true
   }
 
