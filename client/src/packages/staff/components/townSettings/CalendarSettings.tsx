@@ -56,11 +56,12 @@ export default function CalendarSettings({
       ),
     )
     setDate('')
+    setNote('')
   }
   const built = calendar.shippedYears
   return (
     <View>
-      <Text className="form-hint">
+      <Text className="subtitle">
         已内置国家法定节假日：{built.length > 0 ? `${Math.min(...built)}—${Math.max(...built)} 年` : '无'}。
         其他年份请在国务院公布放假安排后录入：放假的日子和调休上班的周末。
       </Text>
@@ -77,7 +78,7 @@ export default function CalendarSettings({
         testId="calendar-year"
       />
       {days.length === 0 ? (
-        <Text className="muted">{year} 年还没有本镇录入的日子。</Text>
+        <Text className="subtitle">{year} 年还没有本镇录入的日子。</Text>
       ) : (
         days.map((o) => (
           <View key={o.date} className="btn-link" data-testid={`day-${o.date}`}>

@@ -92,7 +92,7 @@ export default function CategorySettings({
           onChange={(resolve) => set({ resolve })}
           testId="category-resolve"
         />
-        <Text className="form-hint">新的时限只用于保存以后上报的事项，已有工单的期限不变。</Text>
+        <Text className="subtitle">新的时限只用于保存以后上报的事项，已有工单的期限不变。</Text>
         <BigButton busy={busy} onClick={save} testId="save-category">
           保存
         </BigButton>

@@ -19,7 +19,7 @@ export default function LadderSettings({
   const [after, setAfter] = useState(ladder.supervisorAfter)
   return (
     <View>
-      <Text className="form-hint">
+      <Text className="subtitle">
         期限快到时先提醒责任人；超过办结期限后，再过一段时间上报镇级督导员（挂牌督办）。
       </Text>
       <View className="field">

@@ -19,7 +19,7 @@ export default function TemplateSettings({
   const [ids, setIds] = useState(() => Object.fromEntries(templates.map((t) => [t.key, t.templateId])))
   return (
     <View>
-      <Text className="form-hint">
+      <Text className="subtitle">
         在微信公众平台“订阅消息”里选用模板后，把模板编号填在这里。关键词的对应关系不变。
       </Text>
       {templates.map((t) => (
