@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { TEMPLATE_KEYS, type TemplateKey } from '../notifications/templateInputs'
-import { calendarOverrideSchema, durationSchema, townRulesSchema } from './configSchemas'
+import { calendarOverrideSchema, durationSchema } from './configSchemas'
 
 /**
  * Function `roster`, the town's configuration as the grid office edits it on its settings page:
@@ -42,7 +42,16 @@ const categoriesEdit = z
   .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, '分类名称重复')
   .refine((cs) => cs.some((c) => c.active), '至少启用一个分类')
 
-export const ladderEdit = townRulesSchema.shape.ladder
+/** 督办设置: the reminder before a deadline, and the delay before 挂牌督办 (the town supervisor). */
+export const ladderEdit = z.object({
+  reminderFraction: z.number({ error: '请填写提前提醒的比例' }).min(0, '提醒比例无效').max(1, '提醒比例无效'),
+  reminderMaxLeadMinutes: z
+    .number({ error: '请填写最多提前多少分钟' })
+    .int('分钟数应为整数')
+    .min(0, '分钟数不能小于 0')
+    .max(24 * 60, '最多提前 1440 分钟（一天）'),
+  supervisorAfter: durationSchema,
+})
 
 const templateId = z
   .string({ error: '请填写模板编号' })
