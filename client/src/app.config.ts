@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/auditLog/index',
         'pages/structure/index',
         'pages/revealLog/index',
+        'pages/townSettings/index',
       ],
     },
   ],

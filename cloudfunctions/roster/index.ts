@@ -17,6 +17,7 @@ import { saveGrid, saveVillage } from './structureEdit'
 import { revealLog } from './revealLog'
 import { mergeGrids } from './gridMerge'
 import { splitGrid } from './gridSplit'
+import { saveTownConfig, townConfig } from './townSettings'
 
 export const main = defineActions({
   schema: rosterRequest,
@@ -45,5 +46,7 @@ export const main = defineActions({
     revealLog,
     mergeGrids,
     splitGrid,
+    townConfig,
+    saveTownConfig,
   },
 })

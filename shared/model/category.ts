@@ -13,6 +13,8 @@ export interface Category {
   hint: string
   active: boolean
   order: number
+  /** One character for the category's round badge (`危`); absent: the client's mark or the name's first. */
+  icon?: string
 }
 
 /** The default catalogue (docs/architecture.md, "Deadlines and escalation"); the town edits it in `config`. */
@@ -72,7 +74,7 @@ export const findCategory = (categories: readonly Category[], code: string): Cat
   categories.find((c) => c.code === code)
 
 /** A category as the report form offers it: what a reporter reads and picks. */
-export type CategoryChoice = Pick<Category, 'code' | 'name' | 'hint' | 'defaultPriority'>
+export type CategoryChoice = Pick<Category, 'code' | 'name' | 'hint' | 'defaultPriority' | 'icon'>
 
 /**
  * The categories a reporter may choose: the active ones, in the town's order.
@@ -84,4 +86,10 @@ export const activeCategories = (categories: readonly Category[]): CategoryChoic
   categories
     .filter((c) => c.active)
     .sort((a, b) => a.order - b.order)
-    .map(({ code, name, hint, defaultPriority }) => ({ code, name, hint, defaultPriority }))
+    .map(({ code, name, hint, defaultPriority, icon }) => ({
+      code,
+      name,
+      hint,
+      defaultPriority,
+      ...(icon ? { icon } : {}),
+    }))

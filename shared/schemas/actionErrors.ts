@@ -100,6 +100,8 @@ export const rosterErrors = {
   revealLog: ['FORBIDDEN'],
   mergeGrids: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
   splitGrid: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'INVALID_TRANSITION', 'CONFLICT'],
+  townConfig: ['FORBIDDEN'],
+  saveTownConfig: ['FORBIDDEN', 'CONFLICT'],
 } as const satisfies ActionErrors<RosterRequest['action']>
 
 export const messagesErrors = {

@@ -32,6 +32,7 @@ import {
 import { revealLogRequest, revealLogResponse } from './contactReveal'
 import { importStaffRequest, importTemplateRequest, rosterImportResponses } from './rosterImportSchemas'
 import { mergeGridsRequest, rosterGridResponses, splitGridRequest } from './rosterGridSchemas'
+import { saveTownConfigRequest, townConfigRequest, townConfigResponses } from './townConfigSchemas'
 
 /** Function `roster`: the grid office creates staff; staff bind their WeChat with an invite code. */
 
@@ -115,6 +116,8 @@ export const rosterRequest = z.discriminatedUnion(
     revealLogRequest,
     mergeGridsRequest,
     splitGridRequest,
+    townConfigRequest,
+    saveTownConfigRequest,
   ],
   { error: '不支持的操作' },
 )
@@ -132,6 +135,8 @@ export const categoryChoice = z.object({
   name: z.string(),
   hint: z.string(),
   defaultPriority: priority,
+  /** The town's one-character mark for the category's badge, when it chose one. */
+  icon: z.string().optional(),
 })
 
 export const meResponse = z.object({
@@ -189,4 +194,5 @@ export const rosterResponses = {
   ...rosterImportResponses,
   revealLog: revealLogResponse,
   ...rosterGridResponses,
+  ...townConfigResponses,
 } as const

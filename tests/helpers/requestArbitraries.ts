@@ -47,8 +47,11 @@ function validShape(s: Json, pools: Pools, name: string): fc.Arbitrary<unknown> 
           .filter((v) => v.length <= (s.maxLength ?? Infinity) && v.length >= min)
       return text(min, Math.max(min, max))
     }
-    case 'integer':
-      return fc.integer({ min: s.minimum ?? -1000, max: Math.min(s.maximum ?? 1000, 1000) })
+    case 'integer': {
+      // a window of at most 1000 from its minimum (a year is 2020…2100)
+      const min = s.minimum ?? -1000
+      return fc.integer({ min, max: Math.min(s.maximum ?? 1000, Math.max(min, 0) + 1000) })
+    }
     case 'number':
       return fc.double({ min: s.minimum ?? -1000, max: s.maximum ?? 1000, noNaN: true })
     case 'boolean':

@@ -40,7 +40,7 @@ export default function CategoryTiles({
           >
             <View className="tile__top">
               <Text className={`tile__mark tile__mark--${c.code}`} aria-hidden="true">
-                {MARKS[c.code] ?? Array.from(c.name)[0] ?? '他'}
+                {c.icon || (MARKS[c.code] ?? Array.from(c.name)[0] ?? '他')}
               </Text>
               <Text className="tile__name">{c.name}</Text>
             </View>

@@ -30,6 +30,7 @@ export const PAGES = {
   auditLog: '/packages/staff/pages/auditLog/index',
   structure: '/packages/staff/pages/structure/index',
   revealLog: '/packages/staff/pages/revealLog/index',
+  townSettings: '/packages/staff/pages/townSettings/index',
 } as const
 
 export function go(page: keyof typeof PAGES, query: Record<string, string | undefined> = {}): void {

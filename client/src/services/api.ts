@@ -11,6 +11,7 @@ import type { AuditEntryView, GridTeam, HandoverPlan, HandoverReport, UnstaffedG
 import type { GridMergeView, GridSplitView } from './rosterTypes'
 export type { GridMergeView, GridSplitView }
 import type { ImportReport } from './rosterTypes'
+import type { SaveTownConfig, TownConfigView } from './townConfigTypes'
 import type { TicketDetailView, TicketSummary, TicketView } from '@shared/schemas/ticketView'
 import type { InboxCounts } from '../lib/inboxCounts'
 import type { RevealWhose } from '@shared/permissions/revealWhose'
@@ -266,6 +267,9 @@ export const roster = {
     gridId: string,
   ): R<{ homeGridId: string; homeVillageId: string; gridName: string }> =>
     callFunction('roster', { action: 'correctResidentGrid', ticketId, gridId }),
+  townConfig: (): R<TownConfigView> => callFunction('roster', { action: 'townConfig' }),
+  saveTownConfig: (p: SaveTownConfig): R<{ saved: string[]; config: TownConfigView }> =>
+    callFunction('roster', { action: 'saveTownConfig', ...p }),
 }
 
 export const messages = {

@@ -110,6 +110,15 @@ export async function townConfig(townId: string): Promise<TownConfig> {
   return value
 }
 
+/**
+ * Drops the cached configuration of a town after the office saved a change, so the next call on
+ * this instance reads it afresh. Other warm instances keep their copy until it expires: up to
+ * TTL_MS (30 s) for actions, SWEEP_TTL_MS (10 minutes) for the sweeper.
+ */
+export const forgetTownConfig = (townId: string): void => {
+  cache.delete(townId)
+}
+
 /** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */
 export async function listTownIds(): Promise<string[]> {
   const ids: string[] = []

@@ -158,6 +158,14 @@ export default function Index() {
               testId="go-reveal-log"
             />
           )}
+          {hasAnyRole(me, ['admin']) && (
+            <NavRow
+              label="本镇设置"
+              aria="本镇设置：事项分类与时限、督办、消息模板、节假日与调休"
+              page="townSettings"
+              testId="go-town-settings"
+            />
+          )}
           {hasAnyRole(me, ['admin']) && <UnstaffedGrids />}
           {hasAnyRole(me, ['admin']) && <CalendarWarning />}
         </View>

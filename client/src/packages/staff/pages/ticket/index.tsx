@@ -13,6 +13,7 @@ import { useTicket } from '../../../../hooks/useTicket'
 import { useMe } from '../../../../hooks/useMe'
 import { go } from '../../../../lib/nav'
 import ActionPanel from '../../components/ActionPanel'
+import ReporterGridFix from '../../components/ReporterGridFix'
 
 export default function TaskPage() {
   const { id } = useRouter().params
@@ -40,6 +41,7 @@ export default function TaskPage() {
             </View>
           )}
           {me && <ActionPanel ticket={ticket} openid={me.openid} onChanged={apply} onReload={reload} />}
+          {ticket.source === 'resident' && !ticket.isMine && <ReporterGridFix ticketId={ticket._id} />}
           <Text className="section-title">办理记录</Text>
           <Timeline entries={ticket.timeline} now={now} />
         </>

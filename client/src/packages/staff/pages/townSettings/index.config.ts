@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本镇设置',
+  enablePageMeta: true,
+})
