@@ -73,3 +73,41 @@ test('a half-filled 屋场会 survives leaving the page and is recorded once', a
   await expect(page.getByTestId('draft-restored').count()).resolves.toBe(0)
   expect(pageErrors(page)).toEqual([])
 })
+
+test('a half-filled 宣讲 and a 微服务 begun are there again when their forms reopen', async () => {
+  const page = await openAs(stage, GUIDE, '/packages/staff/pages/session/index')
+  await page.locator('.title', { hasText: '理论宣讲 / 屋场党课' }).waitFor({ timeout: 20_000 })
+  await page.getByTestId('grid-g04').click()
+  await fill(page, 'session-place', '石桥村文化礼堂')
+  await fill(page, 'session-speaker', '李老师')
+  await goAs(page, stage, GUIDE, '/packages/staff/pages/records/index')
+  await page.reload()
+  await page.getByTestId('ms-assist').click()
+  await fill(page, 'ms-for', '王奶奶')
+
+  await goAs(page, stage, GUIDE, '/packages/staff/pages/session/index')
+  await page.reload()
+  await page.getByTestId('draft-restored').getByText('已恢复上次未提交的内容').waitFor({ timeout: 20_000 })
+  await expect(
+    page
+      .locator('[data-testid="session-place"] input, input[data-testid="session-place"]')
+      .first()
+      .inputValue(),
+  ).resolves.toBe('石桥村文化礼堂')
+  await page.locator('[data-testid="grid-g04"][aria-checked="true"]').waitFor()
+
+  await goAs(page, stage, GUIDE, '/packages/staff/pages/records/index')
+  await page.reload()
+  await page.getByTestId('draft-restored').getByText('已恢复上次未提交的内容').waitFor({ timeout: 20_000 })
+  await page.locator('[data-testid="ms-assist"][aria-checked="true"]').waitFor()
+  await expect(
+    page.locator('[data-testid="ms-for"] input, input[data-testid="ms-for"]').first().inputValue(),
+  ).resolves.toBe('王奶奶')
+  await page.getByTestId('grid-g04').click()
+  await page.getByTestId('ms-log').click()
+  await page.getByText('✓ 已登记一件帮办微服务').waitFor({ timeout: 20_000 })
+  await expect(
+    page.evaluate((k) => localStorage.getItem(k), `yiwang-draft:${GUIDE}:record:microService`),
+  ).resolves.toBeNull()
+  expect(pageErrors(page)).toEqual([])
+})
