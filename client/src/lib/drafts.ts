@@ -37,7 +37,22 @@ export interface NoteDraft {
   categoryCode?: string
 }
 
-export type Draft = ReportDraft | NoteDraft
+/**
+ * A field-work record form (屋场会, 宣传活动, 宣讲/党课, 微服务): its fields as text, its grids and its
+ * request id (the records function answers a repeated id with the first record: at most one is made).
+ * `text` is what the person typed; `preset` holds fields the form fills in itself (the date, the host),
+ * kept with the draft but not reason enough on their own to keep one.
+ */
+export interface RecordDraft {
+  kind: 'record'
+  savedAt: number
+  clientRequestId: string
+  text: Record<string, string>
+  preset?: Record<string, string>
+  gridIds: string[]
+}
+
+export type Draft = ReportDraft | NoteDraft | RecordDraft
 
 export const DESCRIPTION_MIN = 5
 
@@ -45,7 +60,9 @@ export const DESCRIPTION_MIN = 5
 export const worthKeeping = (d: Draft): boolean =>
   d.kind === 'report'
     ? d.description.trim() !== '' || d.photos.length > 0 || d.voice !== null || d.categoryCode !== ''
-    : Object.values(d.text).some((t) => t.trim() !== '') || d.photos.length > 0
+    : d.kind === 'record'
+      ? Object.values(d.text).some((t) => t.trim() !== '')
+      : Object.values(d.text).some((t) => t.trim() !== '') || d.photos.length > 0
 
 /** A report draft that can be sent as it is: a category, and words or a voice note, all photos uploaded. */
 export const readyToSend = (d: ReportDraft): boolean =>

@@ -1,11 +1,12 @@
 /**
  * Drafts on the phone (Taro storage: WeChat's local storage, the browser's localStorage), one per
  * form and person (the browser build switches identities on one device): `report` (the resident's
- * report; 代报 keeps none — it is about somebody else), `supplement:<ticketId>`, `patrol`. See
+ * report; 代报 keeps none — it is about somebody else), `supplement:<ticketId>`, `patrol`, and
+ * `record:<form>` for the field-work records (屋场会, 宣传活动, 宣讲/党课, 微服务). See
  * lib/drafts.ts for what a draft holds.
  */
 import Taro from '@tarojs/taro'
-import { worthKeeping, type Draft, type NoteDraft, type ReportDraft } from '../lib/drafts'
+import { worthKeeping, type Draft, type NoteDraft, type RecordDraft, type ReportDraft } from '../lib/drafts'
 
 const PREFIX = 'yiwang-draft:'
 
@@ -41,3 +42,8 @@ export function dropDraft(owner: string, key: string): void {
 export const reportDraft = (owner: string): ReportDraft | null => read<ReportDraft>(owner, 'report', 'report')
 export const noteDraft = (owner: string, key: string, kind: NoteDraft['kind']): NoteDraft | null =>
   read<NoteDraft>(owner, key, kind)
+export const recordDraft = (owner: string, form: string): RecordDraft | null =>
+  read<RecordDraft>(owner, `record:${form}`, 'record')
+export const keepRecordDraft = (owner: string, form: string, draft: RecordDraft): void =>
+  keepDraft(owner, `record:${form}`, draft)
+export const dropRecordDraft = (owner: string, form: string): void => dropDraft(owner, `record:${form}`)

@@ -62,6 +62,24 @@ describe('report drafts', () => {
   })
 })
 
+describe('record drafts', () => {
+  const record = (text: Record<string, string>) => ({
+    kind: 'record' as const,
+    savedAt: 0,
+    clientRequestId: 'req-1',
+    text,
+    preset: { date: '2026-11-28', host: '张书记' },
+    gridIds: ['g05'],
+  })
+  test.each([
+    [{ attendance: '', topics: ' ' }, false],
+    [{ attendance: '31', topics: '' }, true],
+    [{ kind: 'assist', forWhom: '' }, true],
+  ])('typed fields %j → kept: %s (the date and host filled in by the form do not count)', (text, kept) => {
+    expect(worthKeeping(record(text))).toBe(kept)
+  })
+})
+
 describe('placeText', () => {
   it.each([
     [{ name: '石桥村村委会', address: '青山镇石桥村一组' }, '石桥村村委会（青山镇石桥村一组）'],

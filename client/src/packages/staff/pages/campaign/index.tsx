@@ -1,4 +1,7 @@
-/** 宣传活动: a theme from the town's list, the date, the grids it covered and the materials handed out. */
+/**
+ * 宣传活动: a theme from the town's list, the date, the grids it covered and the materials handed out.
+ * The form is kept as a draft on the phone (with its request id) until the record is saved.
+ */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import BigButton from '../../../../components/BigButton'
@@ -12,27 +15,60 @@ import { back } from '../../../../lib/nav'
 import { records, type RecordOptions } from '../../../../services/api'
 import { serverNow } from '../../../../services/clock'
 import type { CallError } from '../../../../services/cloud'
+import { dropRecordDraft, keepRecordDraft, recordDraft } from '../../../../services/drafts'
+import type { RecordDraft } from '../../../../lib/drafts'
+import DraftRestored from '../../components/DraftRestored'
 import MyGrids from '../../components/MyGrids'
 import { beijingToday } from '../../lib/today'
+
+const FORM = 'campaign'
 
 export default function Campaign() {
   const { me, error, refresh } = useMe()
   const [options, setOptions] = useState<RecordOptions | null>(null)
   const [loadError, setLoadError] = useState<CallError | null>(null)
-  const [theme, setTheme] = useState('')
-  const [date, setDate] = useState(beijingToday())
-  const [gridIds, setGridIds] = useState<string[]>([])
-  const [materials, setMaterials] = useState('')
-  const [note, setNote] = useState('')
-  const [requestId] = useState(newClientRequestId)
+
+  useEffect(() => {
+    records.options().then((r) => (r.ok ? setOptions(r.data) : setLoadError(r.error)))
+  }, [])
+
+  return (
+    <PageShell label="宣传活动">
+      <Text className="title">宣传活动</Text>
+      <ErrorNotice error={error ?? loadError} onRetry={refresh} />
+      {me && <CampaignForm key={me.openid} me={me} options={options} />}
+    </PageShell>
+  )
+}
+
+type MeView = NonNullable<ReturnType<typeof useMe>['me']>
+
+function CampaignForm({ me, options }: { me: MeView; options: RecordOptions | null }) {
+  const [draft] = useState<RecordDraft | null>(() => recordDraft(me.openid, FORM))
+  const [theme, setTheme] = useState(draft?.text.theme ?? '')
+  const [date, setDate] = useState(draft?.preset?.date ?? beijingToday())
+  const [gridIds, setGridIds] = useState<string[]>(draft?.gridIds ?? [])
+  const [materials, setMaterials] = useState(draft?.text.materials ?? '')
+  const [note, setNote] = useState(draft?.text.note ?? '')
+  const [requestId] = useState(() => draft?.clientRequestId ?? newClientRequestId())
   const [done, setDone] = useState(false)
   const [hint, setHint] = useState('')
   const action = useAction()
 
   useEffect(() => {
-    serverNow().then((ms) => setDate(beijingToday(ms)))
-    records.options().then((r) => (r.ok ? setOptions(r.data) : setLoadError(r.error)))
+    if (!draft?.preset?.date) serverNow().then((ms) => setDate(beijingToday(ms)))
   }, [])
+  useEffect(() => {
+    if (done) return
+    keepRecordDraft(me.openid, FORM, {
+      kind: 'record',
+      savedAt: Date.now(),
+      clientRequestId: requestId,
+      text: { theme, materials, note },
+      preset: { date },
+      gridIds,
+    })
+  }, [theme, date, gridIds, materials, note, done])
 
   const save = () => {
     const n = Number(materials || '0')
@@ -56,13 +92,15 @@ export default function Campaign() {
           note: note.trim(),
         }),
       )
-      .then((r) => r && setDone(true))
+      .then((r) => {
+        if (!r) return
+        dropRecordDraft(me.openid, FORM)
+        setDone(true)
+      })
   }
 
   return (
-    <PageShell label="宣传活动">
-      <Text className="title">宣传活动</Text>
-      <ErrorNotice error={error ?? loadError} onRetry={refresh} />
+    <>
       {done ? (
         <View className="card" role="status">
           <Text className="done__title">✓ 宣传活动已记录</Text>
@@ -72,6 +110,7 @@ export default function Campaign() {
         </View>
       ) : (
         <>
+          <DraftRestored shown={draft !== null} />
           <View className="field">
             <Text className="field__label">宣传主题</Text>
             <View className="tiles" role="radiogroup" aria-label="宣传主题">
@@ -91,7 +130,7 @@ export default function Campaign() {
             </View>
           </View>
           <TextField label="日期（年-月-日）" value={date} onInput={setDate} max={10} multiline={false} />
-          {me && <MyGrids me={me} value={gridIds} onChange={setGridIds} multiple />}
+          <MyGrids me={me} value={gridIds} onChange={setGridIds} multiple />
           <TextField
             label="发放宣传资料（份）"
             value={materials}
@@ -113,6 +152,6 @@ export default function Campaign() {
           </BigButton>
         </>
       )}
-    </PageShell>
+    </>
   )
 }

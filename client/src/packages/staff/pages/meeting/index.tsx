@@ -1,6 +1,7 @@
 /**
  * 屋场会: date, grid, host, attendance and topics; then each concern raised at the meeting becomes
- * a ticket in one step (records.raiseConcern, source `meeting`), listed under the meeting.
+ * a ticket in one step (records.raiseConcern, source `meeting`), listed under the meeting. The
+ * meeting form is kept as a draft on the phone (with its request id) until the record is saved.
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
@@ -16,7 +17,10 @@ import { newClientRequestId } from '../../../../lib/ids'
 import { go } from '../../../../lib/nav'
 import { townChoices } from '../../../../lib/townChoices'
 import { records } from '../../../../services/api'
+import { dropRecordDraft, keepRecordDraft, recordDraft } from '../../../../services/drafts'
+import type { RecordDraft } from '../../../../lib/drafts'
 import { serverNow } from '../../../../services/clock'
+import DraftRestored from '../../components/DraftRestored'
 import MyGrids from '../../components/MyGrids'
 import { beijingToday } from '../../lib/today'
 
@@ -26,15 +30,30 @@ const lines = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+const FORM = 'meeting'
+
 export default function Meeting() {
   const { me, error, refresh } = useMe()
-  const [gridIds, setGridIds] = useState<string[]>([])
-  const [date, setDate] = useState(beijingToday())
-  const [host, setHost] = useState('')
-  const [attendance, setAttendance] = useState('')
-  const [topics, setTopics] = useState('')
-  const [attendees, setAttendees] = useState('')
-  const [requestId] = useState(newClientRequestId)
+  return (
+    <PageShell label="屋场会">
+      <Text className="title">屋场会</Text>
+      <ErrorNotice error={error} onRetry={refresh} />
+      {me && <MeetingForm key={me.openid} me={me} />}
+    </PageShell>
+  )
+}
+
+type MeView = NonNullable<ReturnType<typeof useMe>['me']>
+
+function MeetingForm({ me }: { me: MeView }) {
+  const [draft] = useState<RecordDraft | null>(() => recordDraft(me.openid, FORM))
+  const [gridIds, setGridIds] = useState<string[]>(draft?.gridIds ?? [])
+  const [date, setDate] = useState(draft?.preset?.date ?? beijingToday())
+  const [host, setHost] = useState(draft?.preset?.host ?? me.staff?.name ?? '')
+  const [attendance, setAttendance] = useState(draft?.text.attendance ?? '')
+  const [topics, setTopics] = useState(draft?.text.topics ?? '')
+  const [attendees, setAttendees] = useState(draft?.text.attendees ?? '')
+  const [requestId] = useState(() => draft?.clientRequestId ?? newClientRequestId())
   const [meetingId, setMeetingId] = useState<string | null>(null)
   const [category, setCategory] = useState('')
   const [concern, setConcern] = useState('')
@@ -45,11 +64,19 @@ export default function Meeting() {
   const action = useAction()
 
   useEffect(() => {
-    serverNow().then((ms) => setDate(beijingToday(ms)))
+    if (!draft?.preset?.date) serverNow().then((ms) => setDate(beijingToday(ms)))
   }, [])
   useEffect(() => {
-    if (me?.staff && !host) setHost(me.staff.name)
-  }, [me])
+    if (meetingId) return
+    keepRecordDraft(me.openid, FORM, {
+      kind: 'record',
+      savedAt: Date.now(),
+      clientRequestId: requestId,
+      text: { attendance, topics, attendees },
+      preset: { date, host },
+      gridIds,
+    })
+  }, [gridIds, date, host, attendance, topics, attendees, meetingId])
 
   const save = () => {
     const n = Number(attendance)
@@ -77,7 +104,11 @@ export default function Meeting() {
           topics: lines(topics),
         }),
       )
-      .then((r) => r && setMeetingId(r.recordId))
+      .then((r) => {
+        if (!r) return
+        dropRecordDraft(me.openid, FORM)
+        setMeetingId(r.recordId)
+      })
   }
 
   const raise = () => {
@@ -109,12 +140,11 @@ export default function Meeting() {
   }
 
   return (
-    <PageShell label="屋场会">
-      <Text className="title">屋场会</Text>
-      <ErrorNotice error={error} onRetry={refresh} />
+    <>
       {!meetingId ? (
         <>
-          {me && <MyGrids me={me} value={gridIds} onChange={setGridIds} />}
+          <DraftRestored shown={draft !== null} />
+          <MyGrids me={me} value={gridIds} onChange={setGridIds} />
           <TextField
             label="日期（年-月-日）"
             value={date}
@@ -208,6 +238,6 @@ export default function Meeting() {
           </BigButton>
         </>
       )}
-    </PageShell>
+    </>
   )
 }

@@ -1,9 +1,10 @@
 /**
  * 工作记录: a 微服务 in three taps (what kind → for whom, optional → 登记), the other field-work
- * forms (屋场会, 宣传活动, 宣讲/党课), and the latest records of each kind, patrols included.
+ * forms (屋场会, 宣传活动, 宣讲/党课), and the latest records of each kind, patrols included. A 微服务
+ * begun but not yet logged is kept as a draft on the phone (with its request id).
  */
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import BigButton from '../../../../components/BigButton'
 import ErrorNotice from '../../../../components/ErrorNotice'
 import PageShell from '../../../../components/PageShell'
@@ -15,6 +16,9 @@ import { usePaged } from '../../../../hooks/usePaged'
 import { newClientRequestId } from '../../../../lib/ids'
 import { go } from '../../../../lib/nav'
 import { records, type RecordRow } from '../../../../services/api'
+import { dropRecordDraft, keepRecordDraft, recordDraft } from '../../../../services/drafts'
+import type { RecordDraft } from '../../../../lib/drafts'
+import DraftRestored from '../../components/DraftRestored'
 import MyGrids from '../../components/MyGrids'
 import RecordRowView from '../../components/RecordRowView'
 
@@ -33,84 +37,28 @@ const LISTS: Array<{ kind: RecordRow['kind']; name: string }> = [
   { kind: 'patrols', name: '巡查' },
 ]
 
+const FORM = 'microService'
+
+type MeView = NonNullable<ReturnType<typeof useMe>['me']>
+
 export default function Records() {
   const { me, error, refresh } = useMe()
-  const [kind, setKind] = useState('')
-  const [gridIds, setGridIds] = useState<string[]>([])
-  const [forWhom, setForWhom] = useState('')
-  const [requestId, setRequestId] = useState(newClientRequestId)
-  const [saved, setSaved] = useState('')
   const [tab, setTab] = useState<RecordRow['kind']>('microServices')
-  const action = useAction()
   const list = usePaged<RecordRow>((cursor) => records.list({ kind: tab, cursor, pageSize: 10 }))
-
-  const log = () => {
-    if (!kind || gridIds.length === 0)
-      return action.setError({ code: 'INVALID_INPUT', message: !kind ? '请点选服务类型' : '请选择网格' })
-    action
-      .run(() =>
-        records.logMicroService({
-          clientRequestId: requestId,
-          gridId: gridIds[0],
-          kind,
-          forWhom: forWhom.trim(),
-        }),
-      )
-      .then((r) => {
-        if (!r) return
-        setSaved(`已登记一件${KINDS.find((k) => k.code === kind)?.name ?? ''}微服务`)
-        setKind('')
-        setForWhom('')
-        setRequestId(newClientRequestId())
-        if (tab === 'microServices') list.reload()
-      })
-  }
 
   return (
     <PageShell label="工作记录">
       <Text className="title">工作记录</Text>
       <ErrorNotice error={error} onRetry={refresh} />
-      <View className="card" aria-label="登记微服务">
-        <Text className="card__title">微服务</Text>
-        <View className="tiles" role="radiogroup" aria-label="服务类型">
-          {KINDS.map((k) => (
-            <View
-              key={k.code}
-              className={kind === k.code ? 'tile tile--on' : 'tile'}
-              role="radio"
-              aria-checked={kind === k.code}
-              aria-label={k.name}
-              data-testid={`ms-${k.code}`}
-              onClick={() => {
-                setKind(k.code)
-                setSaved('')
-              }}
-            >
-              <Text className="tile__name">{k.name}</Text>
-            </View>
-          ))}
-        </View>
-        {me && me.staff && (me.staff.scope.gridIds.length !== 1 || gridIds.length === 0) && (
-          <MyGrids me={me} value={gridIds} onChange={setGridIds} />
-        )}
-        <TextField
-          label="服务对象（可不填）"
-          value={forWhom}
-          onInput={setForWhom}
-          max={20}
-          multiline={false}
-          testId="ms-for"
+      {me && (
+        <MicroServiceForm
+          key={me.openid}
+          me={me}
+          onLogged={() => {
+            if (tab === 'microServices') list.reload()
+          }}
         />
-        <ErrorNotice error={action.error} />
-        {saved && (
-          <View className="form-hint" role="status">
-            <Text>✓ {saved}</Text>
-          </View>
-        )}
-        <BigButton busy={action.busy} onClick={log} testId="ms-log">
-          登记微服务
-        </BigButton>
-      </View>
+      )}
       <View className="staff-box" aria-label="其他记录">
         <BigButton kind="plain" onClick={() => go('meeting')} testId="go-meeting">
           登记屋场会
@@ -146,5 +94,93 @@ export default function Records() {
         {(row) => <RecordRowView key={row._id} row={row} />}
       </PagedList>
     </PageShell>
+  )
+}
+
+function MicroServiceForm({ me, onLogged }: { me: MeView; onLogged: () => void }) {
+  const [draft] = useState<RecordDraft | null>(() => recordDraft(me.openid, FORM))
+  const [kind, setKind] = useState(draft?.text.kind ?? '')
+  const [gridIds, setGridIds] = useState<string[]>(draft?.gridIds ?? [])
+  const [forWhom, setForWhom] = useState(draft?.text.forWhom ?? '')
+  const [requestId, setRequestId] = useState(() => draft?.clientRequestId ?? newClientRequestId())
+  const [saved, setSaved] = useState('')
+  const action = useAction()
+
+  useEffect(() => {
+    keepRecordDraft(me.openid, FORM, {
+      kind: 'record',
+      savedAt: Date.now(),
+      clientRequestId: requestId,
+      text: { kind, forWhom },
+      gridIds,
+    })
+  }, [kind, gridIds, forWhom, requestId])
+
+  const log = () => {
+    if (!kind || gridIds.length === 0)
+      return action.setError({ code: 'INVALID_INPUT', message: !kind ? '请点选服务类型' : '请选择网格' })
+    action
+      .run(() =>
+        records.logMicroService({
+          clientRequestId: requestId,
+          gridId: gridIds[0],
+          kind,
+          forWhom: forWhom.trim(),
+        }),
+      )
+      .then((r) => {
+        if (!r) return
+        dropRecordDraft(me.openid, FORM)
+        setSaved(`已登记一件${KINDS.find((k) => k.code === kind)?.name ?? ''}微服务`)
+        setKind('')
+        setForWhom('')
+        setRequestId(newClientRequestId())
+        onLogged()
+      })
+  }
+
+  return (
+    <View className="card" aria-label="登记微服务">
+      <Text className="card__title">微服务</Text>
+      <DraftRestored shown={draft !== null && !saved} />
+      <View className="tiles" role="radiogroup" aria-label="服务类型">
+        {KINDS.map((k) => (
+          <View
+            key={k.code}
+            className={kind === k.code ? 'tile tile--on' : 'tile'}
+            role="radio"
+            aria-checked={kind === k.code}
+            aria-label={k.name}
+            data-testid={`ms-${k.code}`}
+            onClick={() => {
+              setKind(k.code)
+              setSaved('')
+            }}
+          >
+            <Text className="tile__name">{k.name}</Text>
+          </View>
+        ))}
+      </View>
+      {me.staff && (me.staff.scope.gridIds.length !== 1 || gridIds.length === 0) && (
+        <MyGrids me={me} value={gridIds} onChange={setGridIds} />
+      )}
+      <TextField
+        label="服务对象（可不填）"
+        value={forWhom}
+        onInput={setForWhom}
+        max={20}
+        multiline={false}
+        testId="ms-for"
+      />
+      <ErrorNotice error={action.error} />
+      {saved && (
+        <View className="form-hint" role="status">
+          <Text>✓ {saved}</Text>
+        </View>
+      )}
+      <BigButton busy={action.busy} onClick={log} testId="ms-log">
+        登记微服务
+      </BigButton>
+    </View>
   )
 }

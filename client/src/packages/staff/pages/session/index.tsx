@@ -1,4 +1,7 @@
-/** 理论宣讲 / 屋场党课: date, village (and grid), place, speaker, attendance, topic. */
+/**
+ * 理论宣讲 / 屋场党课: date, village (and grid), place, speaker, attendance, topic. The form is kept as
+ * a draft on the phone (with its request id) until the record is saved.
+ */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import BigButton from '../../../../components/BigButton'
@@ -11,6 +14,9 @@ import { newClientRequestId } from '../../../../lib/ids'
 import { back } from '../../../../lib/nav'
 import { records } from '../../../../services/api'
 import { serverNow } from '../../../../services/clock'
+import { dropRecordDraft, keepRecordDraft, recordDraft } from '../../../../services/drafts'
+import type { RecordDraft } from '../../../../lib/drafts'
+import DraftRestored from '../../components/DraftRestored'
 import MyGrids from '../../components/MyGrids'
 import { beijingToday } from '../../lib/today'
 
@@ -19,23 +25,55 @@ const KINDS = [
   { code: 'partyClass', name: '屋场党课' },
 ] as const
 
+const FORM = 'session'
+
 export default function Session() {
   const { me, error, refresh } = useMe()
-  const [kind, setKind] = useState<'lecture' | 'partyClass'>('lecture')
-  const [date, setDate] = useState(beijingToday())
-  const [grid, setGrid] = useState<{ _id: string; villageId: string } | null>(null)
-  const [place, setPlace] = useState('')
-  const [speaker, setSpeaker] = useState('')
-  const [attendance, setAttendance] = useState('')
-  const [topic, setTopic] = useState('')
-  const [requestId] = useState(newClientRequestId)
+  return (
+    <PageShell label="宣讲与党课">
+      <Text className="title">理论宣讲 / 屋场党课</Text>
+      <ErrorNotice error={error} onRetry={refresh} />
+      {me && <SessionForm key={me.openid} me={me} />}
+    </PageShell>
+  )
+}
+
+type MeView = NonNullable<ReturnType<typeof useMe>['me']>
+
+function SessionForm({ me }: { me: MeView }) {
+  const [draft] = useState<RecordDraft | null>(() => recordDraft(me.openid, FORM))
+  const [kind, setKind] = useState<'lecture' | 'partyClass'>(
+    draft?.preset?.kind === 'partyClass' ? 'partyClass' : 'lecture',
+  )
+  const [date, setDate] = useState(draft?.preset?.date ?? beijingToday())
+  const [grid, setGrid] = useState<{ _id: string; villageId: string } | null>(
+    draft?.gridIds[0] && draft.preset?.villageId
+      ? { _id: draft.gridIds[0], villageId: draft.preset.villageId }
+      : null,
+  )
+  const [place, setPlace] = useState(draft?.text.place ?? '')
+  const [speaker, setSpeaker] = useState(draft?.text.speaker ?? '')
+  const [attendance, setAttendance] = useState(draft?.text.attendance ?? '')
+  const [topic, setTopic] = useState(draft?.text.topic ?? '')
+  const [requestId] = useState(() => draft?.clientRequestId ?? newClientRequestId())
   const [done, setDone] = useState(false)
   const [hint, setHint] = useState('')
   const action = useAction()
 
   useEffect(() => {
-    serverNow().then((ms) => setDate(beijingToday(ms)))
+    if (!draft?.preset?.date) serverNow().then((ms) => setDate(beijingToday(ms)))
   }, [])
+  useEffect(() => {
+    if (done) return
+    keepRecordDraft(me.openid, FORM, {
+      kind: 'record',
+      savedAt: Date.now(),
+      clientRequestId: requestId,
+      text: { place, speaker, attendance, topic },
+      preset: { kind, date, ...(grid ? { villageId: grid.villageId } : {}) },
+      gridIds: grid ? [grid._id] : [],
+    })
+  }, [kind, date, grid, place, speaker, attendance, topic, done])
 
   const save = () => {
     const n = Number(attendance)
@@ -64,13 +102,15 @@ export default function Session() {
           topic: topic.trim(),
         }),
       )
-      .then((r) => r && setDone(true))
+      .then((r) => {
+        if (!r) return
+        dropRecordDraft(me.openid, FORM)
+        setDone(true)
+      })
   }
 
   return (
-    <PageShell label="宣讲与党课">
-      <Text className="title">理论宣讲 / 屋场党课</Text>
-      <ErrorNotice error={error} onRetry={refresh} />
+    <>
       {done ? (
         <View className="card" role="status">
           <Text className="done__title">✓ 已记录</Text>
@@ -80,6 +120,7 @@ export default function Session() {
         </View>
       ) : (
         <>
+          <DraftRestored shown={draft !== null} />
           <View className="seg" role="tablist">
             {KINDS.map((k) => (
               <View
@@ -94,13 +135,11 @@ export default function Session() {
             ))}
           </View>
           <TextField label="日期（年-月-日）" value={date} onInput={setDate} max={10} multiline={false} />
-          {me && (
-            <MyGrids
-              me={me}
-              value={grid ? [grid._id] : []}
-              onChange={(ids, grids) => setGrid(grids.find((g) => g._id === ids[0]) ?? null)}
-            />
-          )}
+          <MyGrids
+            me={me}
+            value={grid ? [grid._id] : []}
+            onChange={(ids, grids) => setGrid(grids.find((g) => g._id === ids[0]) ?? null)}
+          />
           <TextField
             label="地点"
             value={place}
@@ -138,6 +177,6 @@ export default function Session() {
           </BigButton>
         </>
       )}
-    </PageShell>
+    </>
   )
 }
