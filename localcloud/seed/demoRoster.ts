@@ -8,7 +8,8 @@ import type { Grid, Resident, Role, Staff, Village } from '../../shared/index'
 export const DEMO_TOWN_ID = 'town-qingshan'
 export const DEMO_TOWN_NAME = '青山镇'
 
-const VILLAGE_NAMES = ['石桥村', '枫林村', '柳溪村', '荷塘村', '竹山村', '杏花村', '龙泉社区', '青石村', '桃源村', '白沙村', '金塘村']
+/** The villages as the town names them (the roster import and its benchmark write these names). */
+export const VILLAGE_NAMES = ['石桥村', '枫林村', '柳溪村', '荷塘村', '竹山村', '杏花村', '龙泉社区', '青石村', '桃源村', '白沙村', '金塘村']
 /** Villages 1–8 have 6 grids, 9–11 have 7: 69 in all (so grid 7 is village 2's first). */
 const GRIDS_PER_VILLAGE = [6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7]
 const GROUP_NAMES = ['一组', '二组', '三组', '四组', '五组', '六组', '七组']

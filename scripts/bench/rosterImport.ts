@@ -5,23 +5,12 @@
  * roster function's `timeout` (config.json, 60 s) must cover the first figure with a wide margin.
  */
 import ExcelJS from 'exceljs'
+import { VILLAGE_NAMES } from '../../localcloud/seed/demoRoster'
 import type { LocalCloud } from '../../tests/helpers/localcloud'
 
 export type BenchRow = { what: string; ops: number | string; note?: string }
 
-const VILLAGES = [
-  '石桥村',
-  '枫林村',
-  '柳溪村',
-  '荷塘村',
-  '竹山村',
-  '杏花村',
-  '龙泉社区',
-  '青石村',
-  '桃源村',
-  '白沙村',
-  '金塘村',
-]
+const VILLAGES = VILLAGE_NAMES
 const GROUPS = ['一组', '二组', '三组', '四组', '五组', '六组']
 const DIGITS = '零一二三四五六七八九'
 const HEADERS = ['姓名', '手机号', '角色', '村（社区）', '网格（组）', '该网格已有工作员时']
