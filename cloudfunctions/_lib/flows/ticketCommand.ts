@@ -10,6 +10,7 @@
  * the two writes loses that change's notifications, never the change.
  */
 import {
+  COMMANDS_WITHOUT_NAMES,
   presentTicket,
   transition,
   type Actor,
@@ -60,16 +61,16 @@ export async function transitionContext(
   actor: Actor,
   now: Date,
   staff: Record<string, string> = {},
-  gridIds: readonly string[] = [],
+  gridIds: readonly string[] | null = [],
 ): Promise<TransitionContext> {
-  const dir = await directory(config.townId, gridIds)
+  const grids = gridIds === null ? {} : gridNames(await directory(config.townId, gridIds))
   return {
     actor,
     now,
     rules: config.rules,
     calendar: config.calendar,
     categories: config.categories,
-    names: { grids: gridNames(dir), staff },
+    names: { grids, staff },
   }
 }
 
@@ -114,7 +115,10 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
     // The names of the ticket's grid, and of the grid it moves to (转办, re-dispatch).
-    const grids = [current.gridId, ...('gridId' in command && command.gridId ? [command.gridId] : [])]
+    // (none for a command whose notices name nobody: the directory is not read)
+    const grids = COMMANDS_WITHOUT_NAMES.has(command.type)
+      ? null
+      : [current.gridId, ...('gridId' in command && command.gridId ? [command.gridId] : [])]
     const ctx = await transitionContext(config, run.actor, run.now, run.staffNames, grids)
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)

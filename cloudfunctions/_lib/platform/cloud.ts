@@ -24,6 +24,27 @@ export const db = (): Database => {
   return database
 }
 
+interface NodeSdkQuery {
+  updateAndReturn(data: object): Promise<{ doc?: unknown; code?: string; message?: string }>
+}
+
+/**
+ * `collection.where(query).updateAndReturn(data)`: updates the first document that matches and
+ * answers it as it is afterwards (null when none matched), in one operation (a findAndModify).
+ * The method belongs to @cloudbase/node-sdk's database (since 2.3.0), which wx-server-sdk wraps as
+ * `_db` without passing the method on; the request is the same wire call
+ * (`database.modifyAndReturnDoc`) on the same connection.
+ */
+export async function updateAndReturn<T>(collection: string, query: object, data: object): Promise<T | null> {
+  const inner = (db() as unknown as { _db?: { collection(name: string): { where(q: object): NodeSdkQuery } } })
+    ._db
+  if (typeof inner?.collection !== 'function')
+    throw new Error('wx-server-sdk no longer carries its @cloudbase/node-sdk database: updateAndReturn is unavailable')
+  const res = await inner.collection(collection).where(query).updateAndReturn(data)
+  if (res.code) throw Object.assign(new Error(res.message ?? res.code), { errCode: res.code, errMsg: res.message })
+  return (res.doc as T | undefined) ?? null
+}
+
 export interface WxContext {
   OPENID?: string
   APPID?: string

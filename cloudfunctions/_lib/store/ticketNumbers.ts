@@ -1,14 +1,15 @@
 /**
  * Taking a ticket number without a transaction (shared/tickets/ticketCounter.ts): one conditional
  * update appends the ticket id to the day's claims and counts the report against the reporter's
- * limit, then one read tells the claim's position. The update is atomic in the database, so any
+ * limit, and answers the counter as it is afterwards (`updateAndReturn`), so the claim's position
+ * is known in that one operation. The update is atomic in the database, so any
  * number of concurrent reports in a town each get their own number and none is refused; a repeat
  * of a report (same ticket id) finds its claim and gets the same number, whatever the limit says.
  * Only the day's first report also creates the document (two reports racing to do so: one insert
  * wins, the other appends).
  */
 import { firstCounter, numberOfClaim, ticketCounterKey, type CounterDocument } from '@shared/index'
-import { db } from '../platform/cloud'
+import { db, updateAndReturn } from '../platform/cloud'
 import { AppError } from '../entry/envelope'
 import { C } from './collections'
 import { isDuplicateKey } from './transactions'
@@ -38,19 +39,23 @@ export async function takeNumber(
   const mine = `perReporter.${openid}`
   const started = Date.now()
   for (let attempt = 0; Date.now() - started < DEADLINE_MS; attempt++) {
-    const res = await counters()
-      .where(
-        _.and([
-          { _id, claims: _.nin([ticketId]) },
-          _.or([{ [mine]: _.exists(false) }, { [mine]: _.lt(limit) }]),
-        ]),
-      )
-      .update({ data: { claims: _.push(ticketId), [mine]: _.inc(1) } })
+    const claimed = await updateAndReturn<CounterDocument>(
+      C.counters,
+      _.and([
+        { _id, claims: _.nin([ticketId]) },
+        _.or([{ [mine]: _.exists(false) }, { [mine]: _.lt(limit) }]),
+      ]),
+      { claims: _.push(ticketId), [mine]: _.inc(1) },
+    )
+    const number = claimed && numberOfClaim(claimed, ticketId, now)
+    if (number) return number
+    // Nothing matched: the day has no counter yet, this report claimed before (a retry), or the
+    // reporter reached the limit. One read tells which.
     const { data } = await counters().doc(_id).get()
     if (data !== null) {
-      const number = numberOfClaim(data, ticketId, now)
-      if (number !== null) return number
-      if (res.stats.updated === 0 && (data.perReporter?.[openid] ?? 0) >= limit)
+      const earlier = numberOfClaim(data, ticketId, now)
+      if (earlier !== null) return earlier
+      if ((data.perReporter?.[openid] ?? 0) >= limit)
         throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
       // The document was created between our update and our read: append again.
     } else {
