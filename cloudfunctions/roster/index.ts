@@ -18,35 +18,36 @@ import { revealLog } from './revealLog'
 import { mergeGrids } from './gridMerge'
 import { splitGrid } from './gridSplit'
 import { saveTownConfig, townConfig } from './townSettings'
+import { changesTown } from './changesTown'
 
 export const main = defineActions({
   schema: rosterRequest,
   actions: {
-    createStaff,
-    bindInvite,
+    createStaff: changesTown(createStaff),
+    bindInvite: changesTown(bindInvite),
     me,
     listStaff,
-    regenerateInvite,
-    updateStaff,
-    deactivateStaff,
-    reactivateStaff,
+    regenerateInvite: changesTown(regenerateInvite),
+    updateStaff: changesTown(updateStaff),
+    deactivateStaff: changesTown(deactivateStaff),
+    reactivateStaff: changesTown(reactivateStaff),
     handoverPlan,
     gridTeam,
     unstaffedGrids,
     auditLog,
     importTemplate,
-    importStaff,
+    importStaff: changesTown(importStaff),
     myGrid,
     correctResidentGrid,
     gridCode,
     villagePosters,
-    saveVillage,
-    saveGrid,
+    saveVillage: changesTown(saveVillage),
+    saveGrid: changesTown(saveGrid),
     calendarWarning,
     revealLog,
-    mergeGrids,
-    splitGrid,
+    mergeGrids: changesTown(mergeGrids),
+    splitGrid: changesTown(splitGrid),
     townConfig,
-    saveTownConfig,
+    saveTownConfig: changesTown(saveTownConfig),
   },
 })

@@ -7,6 +7,7 @@
 import cloud from 'wx-server-sdk'
 import { AppError, defineFunction } from '../_lib/entry/index'
 import { createTown } from './createTown'
+import { townChanged, townSnapshot } from '../_lib/store/townSnapshot'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as any })
@@ -70,5 +71,19 @@ export const main = defineFunction({
   async createTown(event) {
     if (!isAdminContext()) throw new AppError('FORBIDDEN', '只能由环境管理员在云开发控制台调用')
     return createTown(event, new Date())
+  },
+
+  /**
+   * After editing a town's configuration, grids, villages or roster in the console (the functions'
+   * own writes do this themselves): the town's set-up version is raised and its snapshot rebuilt,
+   * so every instance reloads it (store/townSnapshot.ts).
+   */
+  async townChanged(event) {
+    if (!isAdminContext()) throw new AppError('FORBIDDEN', '只能由环境管理员在云开发控制台调用')
+    const townId = (event as { townId?: unknown } | null)?.townId
+    if (typeof townId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(townId))
+      throw new AppError('INVALID_INPUT', '请给出镇的编号 townId')
+    if (!(await townChanged(townId, new Date()))) throw new AppError('NOT_FOUND', `没有这个镇：${townId}`)
+    return { townId, version: (await townSnapshot(townId)).version }
   },
 })

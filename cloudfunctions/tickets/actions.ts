@@ -26,7 +26,7 @@ import { directory } from '../_lib/store/directory'
 import { staffContacts } from '../_lib/store/staffContacts'
 import { AppError } from '../_lib/entry/envelope'
 import { requireOwnUploads } from '../_lib/platform/photos'
-import { loadGrid } from '../_lib/flows/routing'
+import { gridForReport } from '../_lib/flows/routing'
 import { submitConcern } from '../_lib/flows/submission'
 import { callerCommand } from '../_lib/flows/ticketCommand'
 import { statusIn, ticketPage } from '../_lib/store/ticketQueries'
@@ -87,7 +87,7 @@ function reporterContact(
 
 export async function submit(req: Req<'submit'>, ctx: ActionContext) {
   const { caller, gridId, inScope } = await reporterFor(req, ctx)
-  const grid = await loadGrid(requireTown(caller), gridId)
+  const grid = await gridForReport(requireTown(caller), gridId)
   if (inScope !== undefined && !inScope(grid))
     throw new AppError('FORBIDDEN', '只能代报您负责的村组的群众反映的问题')
   const { ticket } = await submitConcern(

@@ -9,7 +9,19 @@ export const DEMO_TOWN_ID = 'town-qingshan'
 export const DEMO_TOWN_NAME = '青山镇'
 
 /** The villages as the town names them (the roster import and its benchmark write these names). */
-export const VILLAGE_NAMES = ['石桥村', '枫林村', '柳溪村', '荷塘村', '竹山村', '杏花村', '龙泉社区', '青石村', '桃源村', '白沙村', '金塘村']
+export const VILLAGE_NAMES = [
+  '石桥村',
+  '枫林村',
+  '柳溪村',
+  '荷塘村',
+  '竹山村',
+  '杏花村',
+  '龙泉社区',
+  '青石村',
+  '桃源村',
+  '白沙村',
+  '金塘村',
+]
 /** Villages 1–8 have 6 grids, 9–11 have 7: 69 in all (so grid 7 is village 2's first). */
 const GRIDS_PER_VILLAGE = [6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7]
 const GROUP_NAMES = ['一组', '二组', '三组', '四组', '五组', '六组', '七组']
@@ -19,8 +31,10 @@ const VILLAGE_GUIDES_PER_VILLAGE = [7, 7, 7, 7, 7, 6, 6, 6, 6, 6, 6]
 export const TOWN_GUIDES = 59
 export const RESIDENTS = 120
 
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'
-const GIVEN = '建国秀英桂兰志强玉梅海燕红霞春生冬梅国华丽娟小军德明淑珍振华金凤长青美玲永红家乐文斌晓东秋菊宏伟凤英子涵雨欣'
+const SURNAMES =
+  '王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'
+const GIVEN =
+  '建国秀英桂兰志强玉梅海燕红霞春生冬梅国华丽娟小军德明淑珍振华金凤长青美玲永红家乐文斌晓东秋菊宏伟凤英子涵雨欣'
 
 /** A deterministic invented name: surname + one or two given characters. */
 export const demoName = (n: number): string => {
@@ -112,7 +126,11 @@ export function buildDemoRoster(townId = DEMO_TOWN_ID, at = new Date().toISOStri
   for (let k = 1; k <= 3; k++) {
     const s = person(`demo-unbound-${k}`, ['informant'], [grids[0].villageId], [grids[0]._id])
     s.openid = null
-    s.invite = { code: `DEMOBIND${k}`, expiresAt: new Date(Date.parse(at) + 365 * 86_400_000).toISOString(), usedAt: null }
+    s.invite = {
+      code: `DEMOBIND${k}`,
+      expiresAt: new Date(Date.parse(at) + 365 * 86_400_000).toISOString(),
+      usedAt: null,
+    }
     grids[0].informantIds.push(s._id)
   }
   const residents: Resident[] = Array.from({ length: RESIDENTS }, (_, i) => {

@@ -4,6 +4,7 @@
  * the demo town (demoTown.ts, docs/demo-town.md), written in bulk into the database.
  */
 import type { Invocation } from '../host'
+import { DEMO_TOWN_ID } from './demoRoster'
 import { seedDemoTown, type DemoSink } from './demoTown'
 
 export interface SeedContext {
@@ -36,4 +37,13 @@ export async function seed(ctx: SeedContext): Promise<void> {
   }
   const counts = await seedDemoTown(ctx.db, ctx.now?.() ?? new Date())
   ctx.log(`seed: demo town → ${JSON.stringify(counts)}`)
+  // Written in bulk, the town was never "changed": its snapshot is built as after a console edit.
+  await adminCall(ctx, 'townChanged', { townId: DEMO_TOWN_ID })
+}
+
+async function adminCall(ctx: SeedContext, action: string, event: Record<string, unknown>): Promise<void> {
+  const inv = await ctx.invoke('system', { action, ...event })
+  const outcome = inv?.outcome
+  const value = outcome?.kind === 'ok' ? (outcome.value as { ok?: boolean } | null) : null
+  if (!value?.ok) throw new Error(`seed: system.${action} failed: ${JSON.stringify(outcome)}`)
 }

@@ -86,9 +86,29 @@ export async function countyBench(
         goal: '≤ 60 s',
       })
 
-      // The county's rate for a window of the day, the sweeper every minute.
-      const day = await dayOfReports(cloud, idleMany, log)
-      rows.push(...day.rows)
+      // What a town's set-up change costs (version, counter, snapshot rebuild, open tickets told):
+      // an upper bound for the daily rebuild of each town's snapshot.
+      const changed = await cloud.dev.console('system', { action: 'townChanged', townId: townIdOf(1) })
+      const rebuildOps = Number(changed.headers.get('x-db-ops'))
+      rows.push({
+        what: "a town's set-up change: version, day counter, snapshot rebuild, its open tickets told (operations)",
+        value: String(rebuildOps),
+        goal: '',
+      })
+
+      // The county's rate for a window of the day, the sweeper every minute: first from cold
+      // instances (no town known yet), then the next hour on the instances the first one warmed.
+      const cold = await dayOfReports(cloud, idleMany, log, {
+        label: 'first hour, cold instances',
+        rebuildOps,
+      })
+      const warm = await dayOfReports(cloud, idleMany, log, {
+        label: 'next hour, warm instances',
+        startAt: cold.endedAt + 10 * MINUTE,
+        seed: 23,
+        rebuildOps,
+      })
+      rows.push(...cold.rows, ...warm.rows)
     } finally {
       await cloud.stop()
     }

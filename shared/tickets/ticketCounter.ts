@@ -19,6 +19,11 @@ export interface CounterDocument {
   perReporter: Record<string, number>
   /** Ticket ids in the order they took their numbers: number = seq + position + 1. */
   claims?: string[]
+  /**
+   * The town's set-up version (roster, grids, configuration) as of the day's last change: a report
+   * reads it with its number and reloads its copy of the town when it is newer. Absent: 0.
+   */
+  townVersion?: number
 }
 
 export interface CounterStep {
@@ -79,6 +84,7 @@ export const firstCounter = (
   openid: string,
   ticketId: string,
   at: Date,
+  townVersion = 0,
 ): CounterDocument => ({
   _id: ticketCounterKey(townId, at),
   townId,
@@ -86,4 +92,5 @@ export const firstCounter = (
   seq: 0,
   perReporter: { [openid]: 1 },
   claims: [ticketId],
+  townVersion,
 })

@@ -28,6 +28,8 @@ beforeAll(async () => {
     c.code === 'environment' ? { ...c, name: '村容环境' } : c,
   )
   await db.collection('config').doc('town:town-qingshan').update({ data: { categories } })
+  // As the operator does after an edit in the console.
+  await stage.cloud.dev.console('system', { action: 'townChanged', townId: 'town-qingshan' })
 })
 afterAll(async () => {
   await stage?.close()

@@ -30,6 +30,7 @@ beforeAll(async () => {
     .collection('config')
     .doc('town:town-qingshan')
     .update({ data: { alerts: { robots: { villages: { v01: ROBOT_KEY } } } } })
+  await stage.cloud.dev.console('system', { action: 'townChanged', townId: 'town-qingshan' })
 })
 afterAll(async () => {
   await stage?.close()

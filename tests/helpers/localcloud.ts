@@ -65,6 +65,8 @@ export interface LocalCloud {
     faults(body: Record<string, unknown>): Promise<Reply>
     ops(invocation?: string): Promise<Reply>
     health(): Promise<Reply>
+    /** The cloud console's 云端测试: runs a function with `event` as the environment's operator (no OPENID). */
+    console(name: string, event: Record<string, unknown>): Promise<Reply>
   }
   /** Everything the server printed so far (stdout + stderr). */
   logs(): string
@@ -218,6 +220,7 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
       ops: (invocation) =>
         request(`/__dev/ops${invocation ? `?invocation=${encodeURIComponent(invocation)}` : ''}`),
       health: () => request('/__dev/health'),
+      console: (name, event) => post(`/__dev/console/${encodeURIComponent(name)}`, event),
     },
     logs: () => output,
     async stop() {

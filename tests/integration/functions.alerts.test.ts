@@ -33,6 +33,7 @@ beforeAll(async () => {
         alerts: { robots: { town: TOWN_KEY, villages: { v01: VILLAGE_KEY } } },
       },
     })
+  await town.townChanged()
 }, 60_000)
 afterAll(async () => {
   await town?.stop()

@@ -32,6 +32,11 @@ export interface Town {
   sweep(): Promise<any>
   db: ReturnType<typeof sdkDb>
   count(collection: string, where?: object): Promise<number>
+  /**
+   * What the operator runs after editing a town's set-up in the console (`system.townChanged`): a
+   * test that writes config, staff, grids or villages straight into the database calls it.
+   */
+  townChanged(townId?: string): Promise<void>
   now(): Promise<Date>
   stop(): Promise<void>
 }
@@ -105,6 +110,11 @@ export async function startTown(): Promise<Town> {
         throw new Error(`sweeper answered HTTP ${res.status}: ${JSON.stringify(res.body)}`)
       checkAnswer('sweeper', 'timer', res.body)
       return res.body.data
+    },
+    async townChanged(townId = 'town-qingshan') {
+      const res: Reply = await cloud.dev.console('system', { action: 'townChanged', townId })
+      if (res.status !== 200 || !res.body.ok)
+        throw new Error(`system.townChanged answered HTTP ${res.status}: ${JSON.stringify(res.body)}`)
     },
     async count(collection, where = {}) {
       return (await db.collection(collection).where(where).count()).total

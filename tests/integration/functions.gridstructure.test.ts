@@ -107,6 +107,7 @@ beforeAll(async () => {
     .collection('staff')
     .doc(ids.w3)
     .update({ data: { active: false } })
+  await town.townChanged(T)
 }, 60_000)
 
 const PLAN = {

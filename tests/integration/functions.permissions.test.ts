@@ -15,6 +15,7 @@ beforeAll(async () => {
     .collection('config')
     .doc('town:town-qingshan')
     .update({ data: { limits: { submissionsPerDay: 1000 } } })
+  await town.townChanged()
 }, 60_000)
 afterAll(async () => {
   await town?.stop()

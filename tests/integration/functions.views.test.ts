@@ -42,6 +42,7 @@ beforeAll(async () => {
         },
       },
     })
+  await town.townChanged()
 }, 60_000)
 afterAll(async () => {
   await town?.stop()

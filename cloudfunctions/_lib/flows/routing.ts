@@ -18,6 +18,7 @@ import {
 import { db } from '../platform/cloud'
 import { C } from '../store/collections'
 import { AppError } from '../entry/envelope'
+import { cachedSnapshot, gridOf, townSnapshot } from '../store/townSnapshot'
 
 /**
  * A grid of this town (1 read), or NOT_FOUND. A grid merged into another (roster.mergeGrids)
@@ -27,6 +28,15 @@ export async function loadGrid(townId: string, gridId: string): Promise<Grid> {
   const { data: grid } = await db().collection<Grid>(C.grids).doc(gridId).get()
   if (!grid || grid.townId !== townId) throw new AppError('NOT_FOUND', '没有找到这个网格')
   return grid.mergedInto ? loadGrid(townId, grid.mergedInto) : grid
+}
+
+/**
+ * The grid a report names, from the town snapshot this instance holds (or reads: one operation):
+ * no read of its own. A grid the snapshot does not know (added since it was made) is read.
+ */
+export async function gridForReport(townId: string, gridId: string): Promise<Grid> {
+  const snap = cachedSnapshot(townId) ?? (await townSnapshot(townId))
+  return gridOf(snap, gridId) ?? loadGrid(townId, gridId)
 }
 
 export async function loadVillage(townId: string, villageId: string): Promise<Village> {

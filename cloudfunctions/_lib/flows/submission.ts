@@ -22,15 +22,15 @@ import {
   type TicketSource,
   type VoiceNote,
 } from '@shared/index'
-import { townConfig } from '../store/config'
 import { checkText } from '../platform/contentSecurity'
 import { AppError } from '../entry/envelope'
 import { requireOwnUploads, requireOwnVoice } from '../platform/photos'
-import { routeIn } from './routing'
+import type { RouteDecision } from '@shared/index'
 import type { Transaction, Writer } from '../platform/sdkTypes'
 import { refusal, transitionContext } from './ticketCommand'
 import { getTicket, insertTicket } from '../store/ticketRepository'
 import { takeNumber } from '../store/ticketNumbers'
+import { cachedSnapshot, gridOf, routeFromSnapshot, townSnapshot, townVersion } from '../store/townSnapshot'
 import { inTransaction, isDuplicateKey } from '../store/transactions'
 import { db } from '../platform/cloud'
 import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
@@ -67,7 +67,7 @@ export const idFor = (prefix: string, openid: string, clientRequestId: string): 
 /** Decides the new ticket: submitted, then routed by the system when someone is available. */
 function decide(
   submit: Extract<TicketCommand, { type: 'submit' }>,
-  route: Awaited<ReturnType<typeof routeIn>>,
+  route: RouteDecision | null,
   ctx: Awaited<ReturnType<typeof transitionContext>>,
   selfSign = false,
 ): { ticket: Ticket; batches: EffectBatch[] } {
@@ -124,18 +124,29 @@ export async function submitConcern(
     concern.contact?.name,
     concern.onBehalfOf?.name,
   )
-  const [config, route] = await Promise.all([townConfig(townId), routeIn(grid, concern.categoryCode)])
-  const ctx = await transitionContext(config, actor, now, {}, [grid._id])
-
-  const number = await takeNumber(townId, openid, ticketId, now, config.limits.submissionsPerDay)
+  // The town as this instance knows it; the number's counter says whether that is still current.
+  const known = cachedSnapshot(townId) ?? (await townSnapshot(townId))
+  const { number, townVersion: version } = await takeNumber(
+    townId,
+    openid,
+    ticketId,
+    now,
+    known.config.limits.submissionsPerDay,
+    () => townVersion(townId),
+  )
+  const town = known.version >= version ? known : await townSnapshot(townId, version)
+  // A grid merged since the caller's copy was made reports where it went.
+  const here = town === known ? grid : (gridOf(town, grid._id) ?? grid)
+  const route = routeFromSnapshot(town, here, concern.categoryCode)
+  const ctx = await transitionContext(town.config, actor, now, {}, [here._id])
   const { ticket, batches } = decide(
     {
       type: 'submit',
       ticketId,
       number,
       townId,
-      villageId: grid.villageId,
-      gridId: grid._id,
+      villageId: here.villageId,
+      gridId: here._id,
       categoryCode: concern.categoryCode,
       priority: concern.priority,
       description: concern.description,

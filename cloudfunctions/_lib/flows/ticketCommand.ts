@@ -12,6 +12,7 @@
 import {
   COMMANDS_WITHOUT_NAMES,
   presentTicket,
+  type Staff,
   transition,
   type Actor,
   type Ticket,
@@ -19,8 +20,17 @@ import {
   type TicketView,
   type TransitionContext,
 } from '@shared/index'
-import { townConfig, type TownConfig } from '../store/config'
-import { callerFrom, findResident, findStaff, requireStaff, requireTown, type Caller } from '../entry/context'
+import type { TownConfig } from '../store/config'
+import { townSnapshot } from '../store/townSnapshot'
+import {
+  callerFrom,
+  findResident,
+  findStaff,
+  requireStaff,
+  requireTown,
+  residentId,
+  type Caller,
+} from '../entry/context'
 import type { ActionContext } from '../entry/defineActions'
 import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
@@ -28,7 +38,7 @@ import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
 import { C } from '../store/collections'
 import type { Transaction } from '../platform/sdkTypes'
-import { getTicket, saveTicket } from '../store/ticketRepository'
+import { findTicket, getTicket, saveTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
 import { db } from '../platform/cloud'
 import { requestKeyOf } from '../entry/requestKey'
@@ -48,6 +58,8 @@ export interface TicketCommandRun {
    * retry that finds it on the timeline answers the ticket as it stands, changing nothing.
    */
   requestKey?: string
+  /** The ticket as the caller's lookup already read it (null: it does not exist); else read here. */
+  first?: Ticket | null
 }
 
 /** The ticket with its newest timeline entry marked as made by `key`. */
@@ -104,9 +116,11 @@ const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt))
 
 export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {
-  const config = await townConfig(run.townId)
+  // The town's configuration and names, in one document (store/townSnapshot.ts).
+  const { config } = await townSnapshot(run.townId)
   for (let attempt = 0; ; attempt++) {
-    const current = await getTicket(run.townId, run.ticketId)
+    const current =
+      attempt === 0 && run.first !== undefined ? run.first : await getTicket(run.townId, run.ticketId)
     if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
     // a retry of a tap already applied (the same client request id): the ticket as it stands
     if (run.requestKey !== undefined && current.timeline.some((e) => e.requestKey === run.requestKey))
@@ -137,10 +151,16 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
 }
 
 /**
- * A command on one ticket by the caller of an action: as staff (their roster town; UNAUTHENTICATED
- * if not on the roster), as anyone of a town, or as the reporter (confirm, reopen: only the openid
- * and the town matter, so the roster is read only for a caller without a home grid, as in submit).
- * Whether they may is `transition`'s call.
+ * A command on one ticket by the caller of an action: as staff (their roster town; FORBIDDEN if
+ * not on the roster), as anyone of a town, or as the reporter (confirm, reopen: only the openid
+ * and the town matter). Whether they may is `transition`'s call.
+ *
+ * Staff and reporters cost no lookup of their own in the usual case: the ticket is read first, and
+ * it names its reporter (by openid) and its assignee, whom the town snapshot this instance holds
+ * knows by openid (store/townSnapshot.ts). Anyone else — a guide or the office acting on it, a
+ * caller the snapshot does not know yet — is looked up afresh, so a role taken away stops at once
+ * for everyone but the assignee (whose tasks are handed over when they leave), for whom it stops
+ * within the snapshot's CHECK_TTL_MS.
  */
 export async function callerCommand(
   ctx: ActionContext,
@@ -148,19 +168,49 @@ export async function callerCommand(
   command: TicketCommandRun['command'],
   as: 'staff' | 'anyone' | 'reporter',
 ): Promise<{ ticket: TicketView }> {
-  const caller =
-    as === 'reporter'
-      ? await reporterCaller(ctx)
-      : await ctx.caller(as === 'staff' ? { staff: true } : undefined)
-  return runTicketCommand({
-    townId: as === 'staff' ? requireStaff(caller).townId : requireTown(caller),
-    actor: caller.actor,
+  const run = {
     ticketId: req.ticketId,
     expectedVersion: req.expectedVersion,
     command,
     now: ctx.now,
     requestKey: requestKeyOf('rq', ctx.openid, req),
+  }
+  if (as === 'anyone') {
+    const caller = await ctx.caller()
+    return runTicketCommand({ ...run, townId: requireTown(caller), actor: caller.actor })
+  }
+  const ticket = await findTicket(req.ticketId)
+  const caller =
+    (ticket && (await knownCaller(ctx.openid, ticket, as))) ??
+    (as === 'reporter' ? await reporterCaller(ctx) : await ctx.caller({ staff: true }))
+  const townId = as === 'staff' ? requireStaff(caller).townId : requireTown(caller)
+  // Another town's ticket does not exist for the caller.
+  return runTicketCommand({
+    ...run,
+    townId,
+    actor: caller.actor,
+    first: ticket?.townId === townId ? ticket : null,
   })
+}
+
+/** The caller as the ticket names them — its resident reporter, or its assignee — or null. */
+async function knownCaller(openid: string, ticket: Ticket, as: 'staff' | 'reporter'): Promise<Caller | null> {
+  if (as === 'reporter') {
+    if (ticket.reporter.openid !== openid || ticket.reporter.role !== 'resident') return null
+    // A resident reports in their home town: the ticket's.
+    return callerFrom(openid, null, {
+      _id: residentId(openid),
+      townId: ticket.townId,
+      openid,
+      homeGridId: null,
+      homeVillageId: null,
+    })
+  }
+  if (ticket.assigneeId === null) return null
+  const person = (await townSnapshot(ticket.townId)).staffByOpenid.get(openid)
+  if (!person || person._id !== ticket.assigneeId) return null
+  // The roster entry as the snapshot keeps it: what identifies and scopes a person (callerFrom).
+  return callerFrom(openid, person as Staff, null)
 }
 
 async function reporterCaller(ctx: ActionContext): Promise<Caller> {

@@ -36,12 +36,16 @@ interface NodeSdkQuery {
  * (`database.modifyAndReturnDoc`) on the same connection.
  */
 export async function updateAndReturn<T>(collection: string, query: object, data: object): Promise<T | null> {
-  const inner = (db() as unknown as { _db?: { collection(name: string): { where(q: object): NodeSdkQuery } } })
-    ._db
+  const inner = (
+    db() as unknown as { _db?: { collection(name: string): { where(q: object): NodeSdkQuery } } }
+  )._db
   if (typeof inner?.collection !== 'function')
-    throw new Error('wx-server-sdk no longer carries its @cloudbase/node-sdk database: updateAndReturn is unavailable')
+    throw new Error(
+      'wx-server-sdk no longer carries its @cloudbase/node-sdk database: updateAndReturn is unavailable',
+    )
   const res = await inner.collection(collection).where(query).updateAndReturn(data)
-  if (res.code) throw Object.assign(new Error(res.message ?? res.code), { errCode: res.code, errMsg: res.message })
+  if (res.code)
+    throw Object.assign(new Error(res.message ?? res.code), { errCode: res.code, errMsg: res.message })
   return (res.doc as T | undefined) ?? null
 }
 

@@ -110,6 +110,11 @@ export async function townConfig(townId: string): Promise<TownConfig> {
   return value
 }
 
+/** Keeps a configuration this instance read another way (the town snapshot carries it). */
+export const rememberTownConfig = (townId: string, value: TownConfig): void => {
+  cache.set(townId, { at: Date.now(), value })
+}
+
 /**
  * Drops the cached configuration of a town after the office saved a change, so the next call on
  * this instance reads it afresh. Other warm instances keep their copy until it expires: up to

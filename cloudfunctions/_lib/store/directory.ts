@@ -49,6 +49,11 @@ export async function directory(townId: string, gridIds: readonly string[] = [])
   return value
 }
 
+/** Keeps a directory this instance read another way (the town snapshot carries one). */
+export const rememberDirectory = (townId: string, value: Directory): void => {
+  cache.set(townId, { at: Date.now(), value })
+}
+
 export const gridNames = (d: Directory): Record<string, string> =>
   Object.fromEntries(
     [...d.grids.values()].map((g) => [g._id, `${d.villages.get(g.villageId)?.name ?? ''}${g.name}`]),

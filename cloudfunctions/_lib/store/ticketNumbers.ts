@@ -22,10 +22,17 @@ const DEADLINE_MS = 5_000
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)))
 
+export interface TakenNumber {
+  number: string
+  /** The town's set-up version the day's counter carries (store/townSnapshot.ts). */
+  townVersion: number
+}
+
 /**
- * The number of ticket `ticketId` (a report by `openid` at `now`), taken now or earlier. A new
- * claim beyond the reporter's `limit` for the day is refused with RATE_LIMITED; an earlier claim
- * keeps its number.
+ * The number of ticket `ticketId` (a report by `openid` at `now`), taken now or earlier, with the
+ * town's set-up version. A new claim beyond the reporter's `limit` for the day is refused with
+ * RATE_LIMITED; an earlier claim keeps its number. `versionNow` tells a new day's first report
+ * which version to copy onto the day's counter.
  */
 export async function takeNumber(
   townId: string,
@@ -33,7 +40,8 @@ export async function takeNumber(
   ticketId: string,
   now: Date,
   limit: number,
-): Promise<string> {
+  versionNow: () => Promise<number>,
+): Promise<TakenNumber> {
   const _ = db().command
   const _id = ticketCounterKey(townId, now)
   const mine = `perReporter.${openid}`
@@ -48,20 +56,21 @@ export async function takeNumber(
       { claims: _.push(ticketId), [mine]: _.inc(1) },
     )
     const number = claimed && numberOfClaim(claimed, ticketId, now)
-    if (number) return number
+    if (number) return { number, townVersion: claimed.townVersion ?? 0 }
     // Nothing matched: the day has no counter yet, this report claimed before (a retry), or the
     // reporter reached the limit. One read tells which.
     const { data } = await counters().doc(_id).get()
     if (data !== null) {
       const earlier = numberOfClaim(data, ticketId, now)
-      if (earlier !== null) return earlier
+      if (earlier !== null) return { number: earlier, townVersion: data.townVersion ?? 0 }
       if ((data.perReporter?.[openid] ?? 0) >= limit)
         throw new AppError('RATE_LIMITED', `每天最多提交 ${limit} 条，请明天再试`)
       // The document was created between our update and our read: append again.
     } else {
       try {
-        await counters().add({ data: firstCounter(townId, openid, ticketId, now) })
-        return numberOfClaim({ seq: 0, claims: [ticketId] }, ticketId, now) as string
+        const townVersion = await versionNow()
+        await counters().add({ data: firstCounter(townId, openid, ticketId, now, townVersion) })
+        return { number: numberOfClaim({ seq: 0, claims: [ticketId] }, ticketId, now) as string, townVersion }
       } catch (err) {
         if (!isDuplicateKey(err)) throw err
       }

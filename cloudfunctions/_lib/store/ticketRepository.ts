@@ -32,6 +32,12 @@ export async function getTicket(townId: string, id: string, txn?: Transaction): 
   return data && data.townId === townId ? toTicket(data) : null
 }
 
+/** A ticket of any town, or null: for a caller whose town the ticket itself tells (the reporter). */
+export async function findTicket(id: string): Promise<Ticket | null> {
+  const { data } = await ticketsIn().doc(id).get()
+  return data ? toTicket(data) : null
+}
+
 /** Inserts a new ticket; an existing `_id` fails with E11000 (how a repeated submit is recognised). */
 export async function insertTicket(txn: Writer, t: Ticket): Promise<void> {
   await ticketsIn(txn).add({ data: stored(t) })

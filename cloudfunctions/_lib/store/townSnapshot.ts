@@ -1,0 +1,286 @@
+/**
+ * What a report or a command needs to know about its town, in one document: the configuration,
+ * the grids and villages (routing links and names) and which of the people those name can take a
+ * task (active and bound), plus the grid office. `config/snapshot:<townId>` is rebuilt from the
+ * source collections after every set-up change (`townChanged`), so the hot paths read one document
+ * instead of five, and a warm instance keeps it:
+ * - a report takes its number from the day's counter, which carries the town's set-up version
+ *   (store/ticketNumbers.ts), so the submit knows for free whether its copy is current, and
+ *   reloads only when the town changed (routing is always decided on the current roster);
+ * - a command, which learns no version, trusts its copy for CHECK_TTL_MS, then reads it again.
+ * The version is `version` on the town's configuration document, raised after each change is
+ * written (never before: a rebuild that reads the version first then sees data at least as new).
+ */
+import {
+  ticketCounterKey,
+  routeTicket,
+  routingCandidates,
+  type Grid,
+  type RouteDecision,
+  type Staff,
+  type StaffAvailability,
+  type Village,
+} from '@shared/index'
+import { db, updateAndReturn } from '../platform/cloud'
+import { C } from './collections'
+import {
+  rememberTownConfig,
+  resolveTownConfig,
+  townConfigId,
+  type TownConfig,
+  type TownConfigDocument,
+} from './config'
+import { rememberDirectory, type Directory } from './directory'
+import { isDuplicateKey } from './transactions'
+
+export interface TownSnapshotDocument {
+  _id: string
+  townId: string
+  kind: 'snapshot'
+  /** The set-up version it was built from. */
+  version: number
+  builtAt: string
+  config: Partial<TownConfigDocument> | null
+  grids: Grid[]
+  villages: Village[]
+  /** Active, bound staff who can hold a task (all but the informant-only): who is calling, by openid. */
+  staff: SnapshotStaff[]
+  /** Every active, bound member of the roster (who routing may choose). */
+  available: string[]
+  /** The grid office (admins) who can take a task, in a stable order. */
+  office: string[]
+}
+
+export interface TownSnapshot {
+  townId: string
+  version: number
+  config: TownConfig
+  grids: Map<string, Grid>
+  villages: Map<string, Village>
+  available: ReadonlySet<string>
+  office: readonly string[]
+  staffByOpenid: ReadonlyMap<string, SnapshotStaff>
+}
+
+export const snapshotId = (townId: string): string => `snapshot:${townId}`
+
+/** How long a command trusts its copy (a submit checks the version on every call). */
+export const CHECK_TTL_MS = 5 * 60_000
+/**
+ * A stored snapshot older than this is rebuilt on its next read, and a copy older than this is not
+ * used without a read: a change made in the console without `system.townChanged` is seen within
+ * this time (a rebuild is ~7 operations: at 300 towns, four a day cost ~0.25 M a month).
+ */
+export const MAX_AGE_MS = 6 * 60 * 60_000
+
+const cache = new Map<string, { at: number; value: TownSnapshot }>()
+
+const snapshots = () => db().collection<TownSnapshotDocument>(C.config)
+
+/** The town's set-up version as stored (0 for a town never changed since it was made). */
+async function currentVersion(townId: string): Promise<{ version: number; doc: TownConfigDocument | null }> {
+  const { data } = await db().collection<TownConfigDocument>(C.config).doc(townConfigId(townId)).get()
+  return { version: (data as { version?: number } | null)?.version ?? 0, doc: data }
+}
+
+async function all<T>(collection: string, where: object, fields?: Record<string, boolean>): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 0; ; page++) {
+    let q = db()
+      .collection<T>(collection)
+      .where(where)
+      .orderBy('_id', 'asc')
+      .skip(page * 100)
+      .limit(100)
+    if (fields) q = q.field(fields)
+    const { data } = await q.get()
+    out.push(...data)
+    if (data.length < 100) return out
+  }
+}
+
+/** The roster entry of someone who can hold a task (whatever the informant-only staff do not need). */
+export type SnapshotStaff = Pick<Staff, '_id' | 'townId' | 'name' | 'roles' | 'scope' | 'openid' | 'active'>
+
+/** Builds the snapshot from the source collections and stores it (unless a newer one is there). */
+export async function rebuildSnapshot(townId: string, now: Date = new Date()): Promise<TownSnapshot> {
+  const { version, doc } = await currentVersion(townId)
+  const _ = db().command
+  const [grids, villages, bound] = await Promise.all([
+    all<Grid>(C.grids, { townId }),
+    all<Village>(C.villages, { townId }),
+    all<SnapshotStaff>(
+      C.staff,
+      { townId, active: true, openid: _.neq(null) },
+      { townId: true, name: true, roles: true, scope: true, openid: true, active: true },
+    ),
+  ])
+  const stored: TownSnapshotDocument = {
+    _id: snapshotId(townId),
+    townId,
+    kind: 'snapshot',
+    version,
+    builtAt: now.toISOString(),
+    config: doc,
+    grids,
+    villages,
+    staff: bound.filter((s) => s.roles.some((r) => r !== 'informant')),
+    available: bound.map((s) => s._id),
+    office: bound
+      .filter((s) => s.roles.includes('admin'))
+      .map((s) => s._id)
+      .slice(0, 20),
+  }
+  await store(stored)
+  return remember(stored)
+}
+
+/** Writes the snapshot unless one at least as new is stored (two rebuilds may race). */
+async function store(doc: TownSnapshotDocument): Promise<void> {
+  const { _id, ...fields } = doc
+  const _ = db().command
+  // Each field replaced whole (a nested object given plainly would be merged into the old one).
+  const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, _.set(v)]))
+  const res = await snapshots()
+    .where({ _id, version: _.lt(doc.version) })
+    .update({ data })
+  if (res.stats.updated > 0) return
+  try {
+    await snapshots().add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+}
+
+function remember(doc: TownSnapshotDocument): TownSnapshot {
+  const config = resolveTownConfig(doc.townId, doc.config)
+  const value: TownSnapshot = {
+    townId: doc.townId,
+    version: doc.version,
+    config,
+    grids: new Map(doc.grids.map((g) => [g._id, g])),
+    villages: new Map(doc.villages.map((v) => [v._id, v])),
+    available: new Set(doc.available),
+    office: doc.office,
+    staffByOpenid: new Map((doc.staff ?? []).map((p) => [p.openid as string, p])),
+  }
+  cache.set(doc.townId, { at: Date.now(), value })
+  rememberTownConfig(doc.townId, config)
+  rememberDirectory(doc.townId, directoryOf(value))
+  return value
+}
+
+const directoryOf = (s: TownSnapshot): Directory => ({
+  grids: new Map([...s.grids.values()].map((g) => [g._id, g])),
+  villages: new Map([...s.villages.values()].map((v) => [v._id, v])),
+})
+
+/**
+ * The town's snapshot: this instance's copy when it is at least `version` (a submit's counter
+ * says which is current) or, without a version, younger than CHECK_TTL_MS; else the stored one
+ * (1 read), rebuilt when it is missing or older than `version`.
+ */
+export async function townSnapshot(townId: string, version?: number): Promise<TownSnapshot> {
+  const hit = cache.get(townId)
+  if (hit && (version === undefined ? Date.now() - hit.at < CHECK_TTL_MS : hit.value.version >= version))
+    return hit.value
+  const { data } = await snapshots().doc(snapshotId(townId)).get()
+  const fresh = data && data.kind === 'snapshot' && Date.now() - Date.parse(data.builtAt) < MAX_AGE_MS
+  if (fresh && (version === undefined || data.version >= version)) return remember(data)
+  return rebuildSnapshot(townId)
+}
+
+/** This instance's copy, if it holds one younger than MAX_AGE_MS (no read). */
+export const cachedSnapshot = (townId: string): TownSnapshot | null => {
+  const hit = cache.get(townId)
+  return hit && Date.now() - hit.at < MAX_AGE_MS ? hit.value : null
+}
+
+/**
+ * After a set-up change is written (roster, grids, villages, configuration): raises the town's
+ * version, tells today's ticket counter (so the next report reloads), and rebuilds the snapshot.
+ * False (and nothing written) for a town that does not exist.
+ */
+export async function townChanged(townId: string, now: Date = new Date()): Promise<boolean> {
+  const _ = db().command
+  const raised = await updateAndReturn<{ version?: number }>(
+    C.config,
+    { _id: townConfigId(townId) },
+    { version: _.inc(1) },
+  )
+  if (raised === null) return false
+  const version = raised.version ?? 0
+  cache.delete(townId)
+  const counterId = ticketCounterKey(townId, now)
+  const told = await db()
+    .collection(C.counters)
+    .where(
+      _.and([{ _id: counterId }, _.or([{ townVersion: _.exists(false) }, { townVersion: _.lt(version) }])]),
+    )
+    .update({ data: { townVersion: version } })
+  if (told.stats.updated === 0) {
+    // No counter yet today (the first report will copy the version), or one already newer.
+    const { data } = await db().collection(C.counters).doc(counterId).get()
+    if (data === null) await createCounter(townId, counterId, version, now)
+  }
+  await rebuildSnapshot(townId, now)
+  return true
+}
+
+async function createCounter(townId: string, _id: string, version: number, now: Date): Promise<void> {
+  try {
+    const date = _id.slice(_id.lastIndexOf(':') + 1)
+    await db()
+      .collection(C.counters)
+      .add({
+        data: {
+          _id,
+          townId,
+          date,
+          seq: 0,
+          perReporter: {},
+          claims: [],
+          townVersion: version,
+          at: now.toISOString(),
+        },
+      })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    // A report created it meanwhile: set the version on it.
+    await db()
+      .collection(C.counters)
+      .where({ _id, townVersion: db().command.lt(version) })
+      .update({ data: { townVersion: version } })
+  }
+}
+
+/** The town's version now (a new day's first report copies it onto the day's counter). */
+export const townVersion = async (townId: string): Promise<number> => (await currentVersion(townId)).version
+
+/**
+ * Who takes a new ticket in `grid` for `categoryCode`, from the snapshot: the same chain as
+ * flows/routing.ts `routeIn` (category owner, grid workers, village guides, grid office).
+ */
+export function routeFromSnapshot(
+  snap: TownSnapshot,
+  grid: Grid,
+  categoryCode: string,
+): RouteDecision | null {
+  const village: Pick<Village, 'townId' | 'villageGuideIds'> = snap.villages.get(grid.villageId) ?? {
+    townId: grid.townId,
+    villageGuideIds: [],
+  }
+  const input = { grid, village, categoryCode, officeIds: snap.office }
+  // The snapshot keeps only who is available; the others are left out, as routeTicket skips them.
+  const staff: StaffAvailability[] = routingCandidates(input)
+    .filter((id) => snap.available.has(id) || snap.office.includes(id))
+    .map((id) => ({ _id: id, townId: grid.townId, active: true, openid: 'bound' }))
+  return routeTicket({ ...input, staff })
+}
+
+/** A grid of the snapshot's town (following a merge to the grid it became), or null. */
+export function gridOf(snap: TownSnapshot, gridId: string): Grid | null {
+  let grid = snap.grids.get(gridId) ?? null
+  for (let hops = 0; grid?.mergedInto && hops < 10; hops++) grid = snap.grids.get(grid.mergedInto) ?? null
+  return grid && grid.townId === snap.townId ? grid : null
+}
