@@ -22,7 +22,12 @@ describe('numberOfClaim', () => {
       seq: 0,
       perReporter: { o1: 1 },
       claims: ['t_a'],
+      townVersion: 0,
     })
     expect(numberOfClaim(counter, 't_a', at)).toBe('20260901-0001')
+  })
+
+  it("carries the town's set-up version the day's first report read", () => {
+    expect(firstCounter('town-a', 'o1', 't_a', at, 7).townVersion).toBe(7)
   })
 })
