@@ -169,12 +169,12 @@ export async function submitConcern(
   )
   const created = extra
     ? await inTransaction<boolean>(async (txn) => {
-        if (!(await insertNew(txn, ticket))) return false
+        if (!(await insertNew(txn, ticket, version))) return false
         await writeEffects(txn, townId, batches, villages, now)
         await extra(txn, ticket)
         return true
       })
-    : await insertNew(db(), ticket)
+    : await insertNew(db(), ticket, version)
   if (created) {
     if (!extra) await writeEffects(db(), townId, batches, villages, now)
     return { ticket, created: true }
@@ -188,9 +188,9 @@ export async function submitConcern(
 }
 
 /** Inserts a new ticket; false if it exists (a repeated request). */
-async function insertNew(writer: Writer, ticket: Ticket): Promise<boolean> {
+async function insertNew(writer: Writer, ticket: Ticket, townVersion: number): Promise<boolean> {
   try {
-    await insertTicket(writer, ticket)
+    await insertTicket(writer, ticket, townVersion)
     return true
   } catch (err) {
     if (isDuplicateKey(err)) return false

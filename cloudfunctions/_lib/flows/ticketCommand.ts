@@ -38,7 +38,7 @@ import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
 import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
 import { C } from '../store/collections'
 import type { Transaction } from '../platform/sdkTypes'
-import { findTicket, getTicket, saveTicket } from '../store/ticketRepository'
+import { readTicket, saveTicket, type ReadTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
 import { db } from '../platform/cloud'
 import { requestKeyOf } from '../entry/requestKey'
@@ -59,7 +59,7 @@ export interface TicketCommandRun {
    */
   requestKey?: string
   /** The ticket as the caller's lookup already read it (null: it does not exist); else read here. */
-  first?: Ticket | null
+  first?: ReadTicket | null
 }
 
 /** The ticket with its newest timeline entry marked as made by `key`. */
@@ -116,12 +116,13 @@ const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt))
 
 export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket: TicketView }> {
-  // The town's configuration and names, in one document (store/townSnapshot.ts).
-  const { config } = await townSnapshot(run.townId)
   for (let attempt = 0; ; attempt++) {
-    const current =
-      attempt === 0 && run.first !== undefined ? run.first : await getTicket(run.townId, run.ticketId)
-    if (current === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+    const read =
+      attempt === 0 && run.first !== undefined ? run.first : await readTicket(run.ticketId, run.townId)
+    if (read === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
+    const current = read.ticket
+    // The town's configuration and names, at least as new as the ticket requires (store/townSnapshot.ts).
+    const { config } = await townSnapshot(run.townId, read.townVersion)
     // a retry of a tap already applied (the same client request id): the ticket as it stands
     if (run.requestKey !== undefined && current.timeline.some((e) => e.requestKey === run.requestKey))
       return { ticket: presentTicket(current, run.actor) }
@@ -179,9 +180,9 @@ export async function callerCommand(
     const caller = await ctx.caller()
     return runTicketCommand({ ...run, townId: requireTown(caller), actor: caller.actor })
   }
-  const ticket = await findTicket(req.ticketId)
+  const read = await readTicket(req.ticketId)
   const caller =
-    (ticket && (await knownCaller(ctx.openid, ticket, as))) ??
+    (read && (await knownCaller(ctx.openid, read, as))) ??
     (as === 'reporter' ? await reporterCaller(ctx) : await ctx.caller({ staff: true }))
   const townId = as === 'staff' ? requireStaff(caller).townId : requireTown(caller)
   // Another town's ticket does not exist for the caller.
@@ -189,12 +190,16 @@ export async function callerCommand(
     ...run,
     townId,
     actor: caller.actor,
-    first: ticket?.townId === townId ? ticket : null,
+    first: read?.ticket.townId === townId ? read : null,
   })
 }
 
 /** The caller as the ticket names them — its resident reporter, or its assignee — or null. */
-async function knownCaller(openid: string, ticket: Ticket, as: 'staff' | 'reporter'): Promise<Caller | null> {
+async function knownCaller(
+  openid: string,
+  { ticket, townVersion }: ReadTicket,
+  as: 'staff' | 'reporter',
+): Promise<Caller | null> {
   if (as === 'reporter') {
     if (ticket.reporter.openid !== openid || ticket.reporter.role !== 'resident') return null
     // A resident reports in their home town: the ticket's.
@@ -207,7 +212,7 @@ async function knownCaller(openid: string, ticket: Ticket, as: 'staff' | 'report
     })
   }
   if (ticket.assigneeId === null) return null
-  const person = (await townSnapshot(ticket.townId)).staffByOpenid.get(openid)
+  const person = (await townSnapshot(ticket.townId, townVersion)).staffByOpenid.get(openid)
   if (!person || person._id !== ticket.assigneeId) return null
   // The roster entry as the snapshot keeps it: what identifies and scopes a person (callerFrom).
   return callerFrom(openid, person as Staff, null)

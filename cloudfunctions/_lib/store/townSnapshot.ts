@@ -12,6 +12,7 @@
  * written (never before: a rebuild that reads the version first then sees data at least as new).
  */
 import {
+  OPEN_STATUSES,
   ticketCounterKey,
   routeTicket,
   routingCandidates,
@@ -198,8 +199,9 @@ export const cachedSnapshot = (townId: string): TownSnapshot | null => {
 
 /**
  * After a set-up change is written (roster, grids, villages, configuration): raises the town's
- * version, tells today's ticket counter (so the next report reloads), and rebuilds the snapshot.
- * False (and nothing written) for a town that does not exist.
+ * version, tells today's ticket counter (so the next report reloads) and the town's open tickets
+ * (so a command on one reloads: a person taken off the roster stops at once), and rebuilds the
+ * snapshot. False (and nothing written) for a town that does not exist.
  */
 export async function townChanged(townId: string, now: Date = new Date()): Promise<boolean> {
   const _ = db().command
@@ -223,6 +225,10 @@ export async function townChanged(townId: string, now: Date = new Date()): Promi
     const { data } = await db().collection(C.counters).doc(counterId).get()
     if (data === null) await createCounter(townId, counterId, version, now)
   }
+  await db()
+    .collection(C.tickets)
+    .where({ townId, status: _.in([...OPEN_STATUSES]), townVersion: _.neq(version) })
+    .update({ data: { townVersion: version } })
   await rebuildSnapshot(townId, now)
   return true
 }
