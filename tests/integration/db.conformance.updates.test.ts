@@ -200,7 +200,7 @@ describe('update operators the functions use', () => {
       .orderBy('_id', 'asc')
       .field({ outbox: true })
       .get()
-    expect(pending.data.map((d: { _id: string }) => d._id)).toEqual(['i1', 'i2'])
+    expect(pending.data.map((d) => d._id)).toEqual(['i1', 'i2'])
     // Pushed after that read: must survive the pull of what was read.
     await items()
       .doc('i2')
@@ -214,7 +214,7 @@ describe('update operators the functions use', () => {
     const left = await items()
       .where({ 'outbox.at': _().exists(true) })
       .get()
-    expect(left.data.map((d: { _id: string }) => d._id)).toEqual(['i2'])
+    expect(left.data.map((d) => d._id)).toEqual(['i2'])
   })
 
   it('update cannot change _id', async () => {

@@ -95,7 +95,12 @@ export async function persist(
     batches.flatMap((b) => b.effects),
   )
   const posts = await robotPostsOf(townId, ticket, batches, villages, now)
-  await saveTicket(txn, before, ticket, outboxEntry(townId, ticket._id, ticket.version, batches, villages, now, posts))
+  await saveTicket(
+    txn,
+    before,
+    ticket,
+    outboxEntry(townId, ticket._id, ticket.version, batches, villages, now, posts),
+  )
 }
 
 /** Decisions re-made after a concurrent change, before answering CONFLICT. */

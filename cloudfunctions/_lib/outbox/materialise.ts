@@ -40,7 +40,9 @@ export interface PendingTicket {
 async function insertOnce(collection: string, docs: readonly { _id: string }[]): Promise<void> {
   if (docs.length === 0) return
   try {
-    await db().collection(collection).add({ data: [...docs] })
+    await db()
+      .collection(collection)
+      .add({ data: [...docs] })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
     for (const d of docs)
