@@ -39,7 +39,7 @@ import {
 } from '../store/config'
 import { encodeCursor, pageWhere } from '../store/cursor'
 import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
-import { materialiseOutbox, type MaterialiseReport } from '../outbox/materialise'
+import { emptyMaterialiseReport, materialiseOutbox, type MaterialiseReport } from '../outbox/materialise'
 import { auditsFor, notificationsFor, type AuditDocument, type NotificationDocument } from '../outbox/outbox'
 import { ticketsIn, toTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
@@ -331,14 +331,20 @@ export async function sweep(now: Date, options: SweepOptions = {}): Promise<Swee
     escalated: 0,
     autoClosed: 0,
     conflicts: 0,
-    materialised: { entries: 0, notifications: 0, audits: 0 },
+    materialised: emptyMaterialiseReport(),
     delivery: emptyDispatchReport(),
     contactsMasked: 0,
   }
   const dryRun = options.dryRun === true
   if (dryRun) report.dryRun = true
   // New tasks' notices first, whatever else is due; then the ladder; then what the ladder produced.
-  report.materialised = await materialiseOutbox({ dryRun })
+  // A failure here (the database, for a moment) must not hold the ladder back: the entries stay
+  // in their tickets for the next run.
+  try {
+    report.materialised = await materialiseOutbox({ dryRun })
+  } catch (err) {
+    console.error('[sweeper] materialising the outbox:', err)
+  }
   addDelivery(report.delivery, await dispatchOutbox(now, { dryRun, checkAbandoned: true }))
   await sweepDue(now, options, report)
   if (!dryRun) await townChores(now, report)
