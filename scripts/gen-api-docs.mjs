@@ -141,6 +141,12 @@ const render = ({ FUNCTION_SCHEMAS, ERROR_CODES, ERROR_MESSAGES, ANY_ACTION_ERRO
     'Commands on a ticket take `expectedVersion`: a retry after the first one landed answers `CONFLICT`',
     '(or `INVALID_TRANSITION` when the ticket has moved on).',
     '',
+    'Messages follow their change within a minute: a ticket change carries its messages and audit',
+    'entries in the ticket\'s own write, and the `sweeper` (every minute) moves them into the message',
+    'centre (`messages.list`, `messages.unreadCount`), the delivery of subscribe messages and group',
+    'robot posts, and the audit log (`roster.auditLog`). An action\'s answer is final at once; its',
+    'messages appear after the next sweeper run.',
+    '',
   ]
   for (const [fn, { request, responses, errors }] of Object.entries(FUNCTION_SCHEMAS)) {
     lines.push(`## Function \`${fn}\``, '')

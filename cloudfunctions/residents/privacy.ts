@@ -2,7 +2,8 @@
  * A resident's rights over what the town holds about them (个人信息保护法): see it, export it, correct
  * name and phone, delete the account. Deleting keeps their reports in the town's ledger — the text
  * stays, the person goes: name and phone erased, the reporter marked 已注销, the openid replaced — and
- * removes their messages, subscribe credits and resident record. Each step is a query-wide write, so
+ * removes their messages (first materialising what their tickets' outboxes still hold, so no message
+ * to them appears afterwards), subscribe credits and resident record. Each step is a query-wide write, so
  * a retry after a partial failure finishes the job (and a retry after a full one changes nothing).
  */
 import {
@@ -21,6 +22,8 @@ import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
 import { checkText } from '../_lib/platform/contentSecurity'
 import type { NotificationDocument } from '../_lib/outbox/notificationDocuments'
+import { materialiseOutbox } from '../_lib/outbox/materialise'
+import { toTicket } from '../_lib/store/ticketRepository'
 
 type Req<A extends ResidentsRequest['action']> = Extract<ResidentsRequest, { action: A }>
 
@@ -38,7 +41,7 @@ async function ownTickets(townId: string, openid: string): Promise<Ticket[]> {
     .orderBy('createdAt', 'desc')
     .limit(MAX_ROWS)
     .get()
-  return data
+  return data.map(toTicket)
 }
 
 async function named<T extends { _id: string; name: string }>(collection: string, id: string | null) {
@@ -138,6 +141,7 @@ export async function deleteAccount(_req: Req<'deleteAccount'>, ctx: ActionConte
   const townId = caller.resident?.townId ?? null
   if (townId === null) return { reportsKept: 0, messagesDeleted: 0 }
   const _ = db().command
+  await materialiseOutbox({ where: { townId, 'reporter.openid': ctx.openid } })
   const tickets = await db()
     .collection(C.tickets)
     .where({ townId, 'reporter.openid': ctx.openid })

@@ -120,7 +120,7 @@ export async function moveTickets(
     const done = await inTransaction(async (txn) => {
       const t = await getTicket(townId, id, txn)
       if (!t || t.gridId !== fromGridId) return false
-      await saveTicket(txn, { ...t, gridId: into._id, villageId: into.villageId })
+      await saveTicket(txn, t, { ...t, gridId: into._id, villageId: into.villageId })
       return true
     })
     if (done) moved++

@@ -34,6 +34,11 @@ export const sweeperResponse = z.object({
   escalated: count,
   autoClosed: count,
   conflicts: count,
+  /**
+   * The ticket changes (`entries`) whose notification and audit documents this run moved out of
+   * the tickets' outboxes into the message centre, the delivery queue and the audit log.
+   */
+  materialised: z.object({ entries: count, notifications: count, audits: count }),
   delivery: deliveryReport,
   /** Finished tickets whose contact details the retention rule removed (hourly, at minute 0). */
   contactsMasked: count,

@@ -81,6 +81,8 @@ test('resident pages fit at 130 % text', async () => {
     result: '已更换镇流器',
     photos: [],
   })
+  // Messages wait in the ticket's outbox until the sweeper (every minute) materialises them.
+  await stage.cloud.dev.runTimer('sweeper')
   const R = 'demo-resident-5'
   const page = await openAs(stage, R)
   const title = (t: string) => page.locator('.title:visible', { hasText: t }).waitFor({ timeout: 20_000 })

@@ -123,6 +123,8 @@ test('an informant reports for a neighbour; the worker sees the neighbour’s na
     result: '已清通排水沟，下雨不再积水',
     photos: [],
   })
+  // Messages wait in the ticket's outbox until the sweeper (every minute) materialises them.
+  expect((await stage.cloud.dev.runTimer('sweeper')).status).toBe(200)
   await goAs(informant, stage, INFORMANT, '/pages/messages/index')
   const resolved = informant
     .locator('[data-testid="message"]', { hasText: '已办结，请您评价' })

@@ -71,6 +71,8 @@ test('the resident reopens a resolved ticket with a reason and it goes back to t
   await worker.getByTestId('action-resolve').waitFor() // theirs to resolve again
   await shot(worker, STORY, '4-worker-task')
 
+  // Messages wait in the ticket's outbox until the sweeper (every minute) materialises them.
+  expect((await stage.cloud.dev.runTimer('sweeper')).status).toBe(200)
   const messages = await inbox(stage, WORKER)
   expect(messages.some((m) => m.ticketId === ticketId && JSON.stringify(m.lines).includes(REASON))).toBe(true)
 

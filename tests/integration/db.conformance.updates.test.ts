@@ -183,6 +183,40 @@ describe('update operators the functions use', () => {
     expect(await doc('i3')).toMatchObject({ tags: [1, 'x'] })
   })
 
+  it('an outbox of embedded documents: found by a dotted path, pulled by key across documents', async () => {
+    const entry = (key: string) => ({ key, at: '2025-01-01T00:00:00.000Z', notifications: [{ _id: key }] })
+    await items()
+      .doc('i1')
+      .update({ data: { outbox: _().push([entry('i1:v2')]) } })
+    await items()
+      .doc('i2')
+      .update({ data: { outbox: _().push([entry('i2:v3'), entry('i2:v4')]) } })
+    await items()
+      .doc('i3')
+      .update({ data: { outbox: [] } })
+    // A dotted path into an array of documents: an empty array or a missing field does not match.
+    const pending = await items()
+      .where({ 'outbox.at': _().exists(true) })
+      .orderBy('_id', 'asc')
+      .field({ outbox: true })
+      .get()
+    expect(pending.data.map((d) => d._id)).toEqual(['i1', 'i2'])
+    // Pushed after that read: must survive the pull of what was read.
+    await items()
+      .doc('i2')
+      .update({ data: { outbox: _().push([entry('i2:v5')]) } })
+    const res = await items()
+      .where({ _id: _().in(['i1', 'i2']) })
+      .update({ data: { outbox: _().pull({ key: _().in(['i1:v2', 'i2:v3', 'i2:v4']) }) } })
+    expect(res.stats.updated).toBe(2)
+    expect(await doc('i1')).toMatchObject({ outbox: [] })
+    expect(await doc('i2')).toMatchObject({ outbox: [entry('i2:v5')] })
+    const left = await items()
+      .where({ 'outbox.at': _().exists(true) })
+      .get()
+    expect(left.data.map((d) => d._id)).toEqual(['i2'])
+  })
+
   it('update cannot change _id', async () => {
     await expect(
       items()

@@ -53,7 +53,9 @@ async function inboxIds(worker: string, filter = 'todo'): Promise<string[]> {
   return page.items.map((t: Row) => t._id)
 }
 
+/** A recipient's messages about a ticket, once the sweeper has materialised the tickets' outboxes. */
 async function notificationsOf(recipient: string, ticketId: string): Promise<Notification[]> {
+  await town.sweep()
   const { data } = await town.db
     .collection('notifications')
     .where({ recipient, ticketId })

@@ -66,9 +66,9 @@ async function overdueTicket(openid: string) {
   return ticket
 }
 
-/** Copies of a due ticket in `townId`, as if reported there. */
+/** Copies of a due ticket in `townId`, as if reported there (without the original's pending messages). */
 async function cloneDue(template: Record<string, unknown>, townId: string, n: number, tag: string) {
-  const { _id: _drop, ...rest } = template
+  const { _id: _drop, outbox: _pending, ...rest } = template
   const docs = Array.from({ length: n }, (_, i) => ({
     ...rest,
     _id: `${tag}-${townId}-${i}`,
@@ -91,8 +91,9 @@ it('costs the same for an idle run whatever the number of towns', async () => {
   await addTowns(Array.from({ length: 100 }, (_, i) => `town-idle-${i}`))
   const manyTowns = await sweepWithOps()
   expect(oneTown.report).toMatchObject({ examined: 0, escalated: 0 })
-  // The outbox due for delivery, the tickets due, the towns with group robots: one query each.
-  expect(oneTown.ops).toBe(3)
+  // The tickets with outbox entries to materialise, the outbox due for delivery, the tickets due,
+  // the towns with group robots: one query each.
+  expect(oneTown.ops).toBe(4)
   expect(manyTowns.ops).toBe(oneTown.ops)
 })
 
@@ -137,7 +138,7 @@ it('drains a burst in one town in the same run, serves the other towns, and send
 it('says in a dry run what a run would do, and writes nothing', async () => {
   const template = await overdueTicket('demo-resident-52')
   await cloneDue(template, 'town-county-1', 4, 'dry')
-  // A new report's notices wait in the outbox.
+  // A new report's notices wait in its ticket's outbox.
   const fresh = expectOk(
     await town.call(
       'tickets',
@@ -150,8 +151,10 @@ it('says in a dry run what a run would do, and writes nothing', async () => {
       'demo-resident-53',
     ),
   )
-  const waiting = { ticketId: fresh.ticketId, state: 'pending' }
-  expect(await town.count('notifications', waiting)).toBe(2)
+  const outbox = async () => (await town.db.collection('tickets').doc(fresh.ticketId).get()).data.outbox
+  const pending = await outbox()
+  expect(pending).toHaveLength(1)
+  expect(pending[0].notifications).toHaveLength(2)
   const notificationsBefore = await town.count('notifications')
   const configPath = join(town.functionsDir, 'sweeper', 'config.json')
   const config = JSON.parse(readFileSync(configPath, 'utf8'))
@@ -162,16 +165,20 @@ it('says in a dry run what a run would do, and writes nothing', async () => {
   try {
     const dry = await sweepWithOps()
     expect(dry.report).toMatchObject({ dryRun: true, examined: 4, escalated: 4 })
-    expect(dry.report.delivery.sent + dry.report.delivery.inAppOnly).toBe(2)
+    expect(dry.report.materialised).toMatchObject({ entries: 1, notifications: 2 })
     expect(await stillDue()).toBe(4)
     expect(await town.count('notifications')).toBe(notificationsBefore)
-    expect(await town.count('notifications', waiting)).toBe(2)
+    expect(await outbox()).toEqual(pending)
   } finally {
     writeFileSync(configPath, JSON.stringify(config))
   }
   const real = await sweepWithOps()
   expect(real.report).toMatchObject({ examined: 4, escalated: 4 })
   expect(real.report.dryRun).toBeUndefined()
-  expect(await town.count('notifications', waiting)).toBe(0)
+  expect(real.report.materialised).toMatchObject({ entries: 1, notifications: 2 })
+  expect(await outbox()).toEqual([])
+  // Materialised and delivered in the same run.
+  expect(await town.count('notifications', { ticketId: fresh.ticketId })).toBe(2)
+  expect(await town.count('notifications', { ticketId: fresh.ticketId, state: 'pending' })).toBe(0)
   expect(await stillDue()).toBe(0)
 }, 60_000)

@@ -156,6 +156,7 @@ describe('roster.mergeGrids', () => {
       [A, ids.w1],
     ])
     expect(after[2].timeline.filter((e: { command: string }) => e.command === 'handover')).toHaveLength(1)
+    await town.sweep() // the messages are in the ticket's outbox until the sweeper materialises them
     expect(
       await town.count('notifications', {
         ticketId: tickets[2],

@@ -113,6 +113,7 @@ describe('a second worker for a grid (石桥村五组, g05)', () => {
     expect(again).toEqual({ staffId: 'st-worker-5', handedOver: 0, to: [] })
 
     expect(await heldBy('st-worker-5')).toEqual([])
+    await town.sweep() // the messages are in the ticket's outbox until the sweeper materialises them
     for (const t of held) {
       const after = (await town.db.collection('tickets').doc(t._id).get()).data
       expect(after.assigneeId).toBe('st-village-guide-1')
@@ -234,6 +235,7 @@ describe('the office reads the roster and its log', () => {
   })
 
   it('lists every change in the audit log, newest first, with who made it', async () => {
+    await town.sweep() // a ticket's audit entries are in its outbox until the sweeper materialises them
     const log = expectOk(await roster('auditLog', { pageSize: 50 }))
     const actions = log.items.map((a: { action: string }) => a.action)
     expect(actions).toEqual(

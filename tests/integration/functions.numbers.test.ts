@@ -93,6 +93,7 @@ describe('reports made at the same moment', () => {
     expect(new Set(data.map((d) => d?.ticketId)).size).toBe(1)
     expect(new Set(data.map((d) => d?.number)).size).toBe(1)
     expect(await town.count('tickets', { _id: data[0]?.ticketId })).toBe(1)
+    await town.sweep() // the messages are in the ticket's outbox until the sweeper materialises them
     expect(
       await town.count('notifications', { ticketId: data[0]?.ticketId, templateKey: 'ticketAccepted' }),
     ).toBe(1)

@@ -67,6 +67,7 @@ describe('supervision.remind', () => {
     const again = expectOk(await town.call('supervision', body, 'demo-village-guide-1'))
     expect(again.ticket.version).toBe(first.ticket.version)
     expect(await commands(ticketId, 'remind')).toBe(1)
+    await town.sweep() // the messages are in the ticket's outbox until the sweeper materialises them
     expect(await town.count('notifications', { ticketId, templateKey: 'taskDue' })).toBe(1)
   })
 })

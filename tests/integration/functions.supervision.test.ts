@@ -180,6 +180,7 @@ describe('改派', () => {
     expect(entry).toMatchObject({ command: 'reassign', from: 'pendingSignFor', to: 'pendingSignFor' })
     expect(entry.note).toContain('原网格员外出培训')
     expect(entry.actor).toMatchObject({ kind: 'staff', staffId: 'st-supervisor-1', role: 'townSupervisor' })
+    await town.sweep() // the messages are in the ticket's outbox until the sweeper materialises them
     const told = await town.db
       .collection('notifications')
       .where({ ticketId, recipient: 'staff:st-worker-2', templateKey: 'taskNew' })
@@ -262,15 +263,21 @@ describe('催办', () => {
 
   it('is worded as due soon before the deadline, and as an overdue 催办 after it', async () => {
     const { ticketId } = await report('safety') // urgent: sign for within 30 minutes
-    expectOk(await town.call('supervision', { action: 'remind', ticketId }, 'demo-supervisor-1'))
+    const early = expectOk(
+      await town.call('supervision', { action: 'remind', ticketId }, 'demo-supervisor-1'),
+    )
     await town.cloud.dev.clock({ advanceMs: 45 * 60_000 })
-    expectOk(await town.call('supervision', { action: 'remind', ticketId }, 'demo-town-guide-1'))
+    const late = expectOk(await town.call('supervision', { action: 'remind', ticketId }, 'demo-town-guide-1'))
+    // The messages are in the ticket's outbox until the sweeper materialises them; the sweep also
+    // fires the ladder's own 催办 (now due), so only the messages of the two reminds are compared.
+    await town.sweep()
+    const byHand = [early, late].map((r) => `${ticketId}:v${r.ticket.version}:`)
     const { data } = await town.db
       .collection('notifications')
       .where({ ticketId, recipient: 'staff:st-worker-1' })
       .orderBy('createdAt', 'asc')
       .get()
-    const chases = data.filter((n: { templateKey: string }) => n.templateKey !== 'taskNew')
+    const chases = data.filter((n: { key: string }) => byHand.some((prefix) => n.key.startsWith(prefix)))
     expect(chases.map((n: { templateKey: string }) => n.templateKey)).toEqual(['taskDue', 'overdueAlert'])
     expect(chases[0].data.hint).toBe('催办：请尽快签收')
     expect(Date.parse(chases[0].data.dueAt)).toBeGreaterThan(Date.parse(chases[0].createdAt))

@@ -206,6 +206,11 @@ describe('delivery', () => {
       nextAttemptAt: null,
       claimedAt: new Date(now - minutesAgo * minute).toISOString(),
     })
+    // The report's messages as the sweeper materialises them from the ticket's outbox, then claimed.
+    const tickets = town.db.collection('tickets')
+    const { outbox } = (await tickets.doc(ticket._id).get()).data
+    await tickets.doc(ticket._id).update({ data: { outbox: town.db.command.remove() } })
+    await notifications.add({ data: outbox.flatMap((e: { notifications: unknown[] }) => e.notifications) })
     await notifications
       .where({ ticketId: ticket._id, templateKey: 'ticketAccepted' })
       .update({ data: claimed(11) })

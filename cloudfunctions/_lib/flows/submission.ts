@@ -3,10 +3,9 @@
  * numbered, routed and answered in one go. The ticket's `_id` is derived from the caller and the
  * client's request id, so a retried submit finds the first one instead of making a second. The
  * number is taken without a transaction (store/ticketNumbers.ts: concurrent reports never
- * conflict); then the ticket is inserted and its notifications after it. A repeat of the request
- * finds the ticket and writes any notifications a crash between the two writes left out (their ids
- * are idempotency keys). A patrol's report writes the ticket, its notifications and the patrol log
- * in one transaction, so both or neither exist.
+ * conflict); then the ticket is inserted with its notifications and audits in its outbox
+ * (outbox/ticketOutbox.ts): one write, so a repeat of the request finds both or neither. A
+ * patrol's report writes the ticket and the patrol log in one transaction, so both or neither exist.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -33,7 +32,8 @@ import { takeNumber } from '../store/ticketNumbers'
 import { cachedSnapshot, gridOf, routeFromSnapshot, townSnapshot, townVersion } from '../store/townSnapshot'
 import { inTransaction, isDuplicateKey } from '../store/transactions'
 import { db } from '../platform/cloud'
-import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
+import { villagesFor, type EffectBatch } from '../outbox/outbox'
+import { outboxEntry, type OutboxEntry } from '../outbox/ticketOutbox'
 
 export interface Concern {
   clientRequestId: string
@@ -167,47 +167,32 @@ export async function submitConcern(
     townId,
     batches.flatMap((b) => b.effects),
   )
+  const entry = outboxEntry(townId, ticketId, ticket.version, batches, villages, now)
   const created = extra
     ? await inTransaction<boolean>(async (txn) => {
-        if (!(await insertNew(txn, ticket, version))) return false
-        await writeEffects(txn, townId, batches, villages, now)
+        if (!(await insertNew(txn, ticket, entry, version))) return false
         await extra(txn, ticket)
         return true
       })
-    : await insertNew(db(), ticket, version)
-  if (created) {
-    if (!extra) await writeEffects(db(), townId, batches, villages, now)
-    return { ticket, created: true }
-  }
+    : await insertNew(db(), ticket, entry, version)
+  if (created) return { ticket, created: true }
   const existing = await getTicket(townId, ticketId)
   if (existing === null) throw new AppError('CONFLICT', '提交未完成，请重试')
-  // A repeat: the first attempt may have stopped between the ticket and its notifications.
-  if (!extra && existing.assigneeId === ticket.assigneeId)
-    await writeEffectsOnce(townId, batches, villages, now)
   return { ticket: existing, created: false }
 }
 
 /** Inserts a new ticket; false if it exists (a repeated request). */
-async function insertNew(writer: Writer, ticket: Ticket, townVersion: number): Promise<boolean> {
+async function insertNew(
+  writer: Writer,
+  ticket: Ticket,
+  entry: OutboxEntry | null,
+  townVersion: number,
+): Promise<boolean> {
   try {
-    await insertTicket(writer, ticket, townVersion)
+    await insertTicket(writer, ticket, entry, townVersion)
     return true
   } catch (err) {
     if (isDuplicateKey(err)) return false
     throw err
-  }
-}
-
-/** The notifications of a repeated submit: already written (duplicate ids) unless a crash left them out. */
-async function writeEffectsOnce(
-  townId: string,
-  batches: EffectBatch[],
-  villages: Awaited<ReturnType<typeof villagesFor>>,
-  now: Date,
-): Promise<void> {
-  try {
-    await writeEffects(db(), townId, batches, villages, now)
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
   }
 }

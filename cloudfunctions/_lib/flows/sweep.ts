@@ -1,7 +1,9 @@
 /**
  * The deadline sweep (docs/architecture.md, "Deadlines and escalation"), for every town of the environment at once. Its cost follows
  * the work, not the number of towns or of open tickets:
- * - the outbox is dispatched first (dispatch.ts), so a new task's notice goes out within a minute
+ * - the outbox entries the tickets' writes carried are materialised first (outbox/materialise.ts:
+ *   one query across towns, one insert per collection and one update when there are any), then
+ *   the outbox is dispatched (dispatch.ts), so a new task's notice goes out within a minute
  *   whatever else is due;
  * - the tickets whose `nextDueAt` has passed are one indexed query across towns (`nextDueAt`,
  *   `_id`), paged; each page loads the configuration of the towns it holds (cached per warm
@@ -37,6 +39,7 @@ import {
 } from '../store/config'
 import { encodeCursor, pageWhere } from '../store/cursor'
 import { dispatchOutbox, emptyDispatchReport, type DispatchReport } from '../outbox/dispatch'
+import { emptyMaterialiseReport, materialiseOutbox, type MaterialiseReport } from '../outbox/materialise'
 import { auditsFor, notificationsFor, type AuditDocument, type NotificationDocument } from '../outbox/outbox'
 import { ticketsIn, toTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
@@ -51,6 +54,8 @@ export interface SweepReport {
   escalated: number
   autoClosed: number
   conflicts: number
+  /** The ticket changes whose notifications and audits were moved out of the tickets' outboxes. */
+  materialised: MaterialiseReport
   delivery: DispatchReport
   /** Finished tickets whose contact details the retention rule removed in this run. */
   contactsMasked: number
@@ -326,12 +331,20 @@ export async function sweep(now: Date, options: SweepOptions = {}): Promise<Swee
     escalated: 0,
     autoClosed: 0,
     conflicts: 0,
+    materialised: emptyMaterialiseReport(),
     delivery: emptyDispatchReport(),
     contactsMasked: 0,
   }
   const dryRun = options.dryRun === true
   if (dryRun) report.dryRun = true
   // New tasks' notices first, whatever else is due; then the ladder; then what the ladder produced.
+  // A failure here (the database, for a moment) must not hold the ladder back: the entries stay
+  // in their tickets for the next run.
+  try {
+    report.materialised = await materialiseOutbox({ dryRun })
+  } catch (err) {
+    console.error('[sweeper] materialising the outbox:', err)
+  }
   addDelivery(report.delivery, await dispatchOutbox(now, { dryRun, checkAbandoned: true }))
   await sweepDue(now, options, report)
   if (!dryRun) await townChores(now, report)

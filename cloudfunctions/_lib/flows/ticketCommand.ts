@@ -1,13 +1,13 @@
 /**
  * A command on an existing ticket, the thin-entry-point pipeline of docs/architecture.md, "Function envelope": read the ticket →
  * check the caller's expected version → the pure decision (`transition`) → one conditional update,
- * applied only if the ticket is still at the version read (store/ticketWrites.ts) → its effects
- * (outbox, audit) → the ticket as the caller now sees it. No transaction: the state machine raises
+ * applied only if the ticket is still at the version read (store/ticketWrites.ts), carrying its
+ * effects (notifications, robot posts, audit) in the ticket's outbox (outbox/ticketOutbox.ts) →
+ * the ticket as the caller now sees it. No transaction: the state machine raises
  * the version on every change, so the guarded update is the compare-and-set a transaction gave.
  * A concurrent change makes the update match nothing; the command is decided again on a fresh
  * read (a few times, with jittered back-off), and a caller who named the version they saw gets
- * CONFLICT once the ticket has moved on. The effects are written after the ticket: a crash between
- * the two writes loses that change's notifications, never the change.
+ * CONFLICT once the ticket has moved on. The change and its effects are one write: both or neither.
  */
 import {
   COMMANDS_WITHOUT_NAMES,
@@ -34,13 +34,12 @@ import {
 import type { ActionContext } from '../entry/defineActions'
 import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
-import { villagesFor, writeEffects, type EffectBatch } from '../outbox/outbox'
-import { robotPostsOf, writeRobotPosts } from '../outbox/channels/robotPosts'
-import { C } from '../store/collections'
+import { villagesFor, type EffectBatch } from '../outbox/outbox'
+import { outboxEntry } from '../outbox/ticketOutbox'
+import { robotPostsOf } from '../outbox/channels/robotPosts'
 import type { Transaction } from '../platform/sdkTypes'
 import { readTicket, saveTicket, type ReadTicket } from '../store/ticketRepository'
 import { updateTicketIf } from '../store/ticketWrites'
-import { db } from '../platform/cloud'
 import { requestKeyOf } from '../entry/requestKey'
 
 export interface TicketCommandRun {
@@ -92,10 +91,14 @@ export function refusal(result: ReturnType<typeof transition>): never {
   throw new AppError(result.refusal.code, result.refusal.message)
 }
 
-/** Saves a decided ticket and the effects of the transitions that led to it, in a transaction `txn`. */
+/**
+ * Saves a decided ticket (`before` as read in the transaction `txn`) with the effects of the
+ * transitions that led to it in its outbox.
+ */
 export async function persist(
   txn: Transaction,
   townId: string,
+  before: Ticket,
   ticket: Ticket,
   batches: EffectBatch[],
   now: Date,
@@ -104,9 +107,13 @@ export async function persist(
     townId,
     batches.flatMap((b) => b.effects),
   )
-  await saveTicket(txn, ticket)
-  await writeEffects(txn, townId, batches, villages, now)
-  await writeRobotPosts(txn, await robotPostsOf(townId, ticket, batches, villages, now))
+  const posts = await robotPostsOf(townId, ticket, batches, villages, now)
+  await saveTicket(
+    txn,
+    before,
+    ticket,
+    outboxEntry(townId, ticket._id, ticket.version, batches, villages, now, posts),
+  )
 }
 
 /** Decisions re-made after a concurrent change, before answering CONFLICT. */
@@ -139,13 +146,10 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
     if (!result.ok) refusal(result)
     const decided = run.requestKey === undefined ? result.ticket : stampRequest(result.ticket, run.requestKey)
     const villages = await villagesFor(run.townId, result.effects)
-    if (await updateTicketIf(current, decided)) {
-      const batches = [{ version: decided.version, effects: result.effects }]
-      await writeEffects(db(), run.townId, batches, villages, run.now)
-      const posts = await robotPostsOf(run.townId, decided, batches, villages, run.now)
-      if (posts.length > 0) await db().collection(C.notifications).add({ data: posts })
-      return { ticket: presentTicket(decided, run.actor) }
-    }
+    const batches = [{ version: decided.version, effects: result.effects }]
+    const posts = await robotPostsOf(run.townId, decided, batches, villages, run.now)
+    const entry = outboxEntry(run.townId, decided._id, decided.version, batches, villages, run.now, posts)
+    if (await updateTicketIf(current, decided, entry)) return { ticket: presentTicket(decided, run.actor) }
     if (attempt >= RETRIES) throw new AppError('CONFLICT')
     await pause(attempt)
   }

@@ -1,7 +1,7 @@
 /**
  * Robot posts as outbox documents (collection `notifications`, `channel: 'robot'`, recipient
- * `robot:<town|villageId>`): written in the same transaction as the escalation or 催办 that caused
- * them, one per ticket version and group, so a retried command or an overlapping sweep never posts
+ * `robot:<town|villageId>`): carried in the same write as the escalation or 催办 that caused them
+ * (a command's ticket outbox, or the sweeper's batch), one per ticket version and group, so a retried command or an overlapping sweep never posts
  * twice. What is posted is built now (names as they are now); whom to @-mention is kept as staff
  * ids and turned into phone numbers when sent. No key is stored: the sender reads it from the
  * town's configuration.
@@ -20,8 +20,6 @@ import {
   type Ticket,
   type Village,
 } from '@shared/index'
-import type { Transaction } from '../../platform/sdkTypes'
-import { C } from '../../store/collections'
 import { townConfig } from '../../store/config'
 import { directory, type Directory } from '../../store/directory'
 import type { EffectBatch } from '../outbox'
@@ -140,13 +138,8 @@ export function robotPostsFor(
   return out
 }
 
-/** Writes them in the command's transaction (one insert, or none). */
-export async function writeRobotPosts(txn: Transaction, posts: readonly RobotPostDocument[]): Promise<void> {
-  if (posts.length > 0) await txn.collection(C.notifications).add({ data: posts })
-}
-
 /**
- * The posts of a command's transitions, for `persist`: nothing to read unless one of them raised
+ * The posts of a command's transitions, for its outbox entry: nothing to read unless one of them raised
  * an overdue alert and the town has robots (configuration and directory are cached per instance).
  */
 export async function robotPostsOf(
