@@ -47,7 +47,7 @@ export interface WindowOptions {
   startAt?: number
   /** Seed of the window's pseudo-random day. */
   seed?: number
-  /** Per town and day: the operations of rebuilding a town's snapshot (it is rebuilt once a day). */
+  /** Per town and day: the operations of the sweeper's nightly check of a town's snapshot. */
   rebuildOps: number
 }
 
@@ -56,7 +56,7 @@ export async function dayOfReports(
   idleOps: number,
   log: (s: string) => void,
   options: WindowOptions,
-): Promise<{ rows: FigureRow[]; endedAt: number; perReport: number }> {
+): Promise<{ rows: FigureRow[]; startedAt: number; endedAt: number; perReport: number }> {
   const perMinute = COUNTY_REPORTS_PER_DAY / 1440
   const reports = Math.round(perMinute * WINDOW_MINUTES)
   const random = rng(options.seed ?? 11)
@@ -135,7 +135,7 @@ export async function dayOfReports(
   // are shared by the county's 10,000 reports; the rest of what it did is this window's reports'.
   const workShare = (sweepOps - runs * idleOps) / submitted.length
   const idleShare = (1440 * idleOps) / COUNTY_REPORTS_PER_DAY
-  // Each town's snapshot is rebuilt once a day (its age limit) whatever the traffic.
+  // The sweeper checks each town's snapshot once a night, whatever the traffic.
   const rebuildShare = (TOWNS * options.rebuildOps) / COUNTY_REPORTS_PER_DAY
   const perReport = perReportCalls + workShare + idleShare + rebuildShare
   const monthly = perReport * COUNTY_REPORTS_PER_DAY * 30
@@ -146,6 +146,7 @@ export async function dayOfReports(
   )
   const l = options.label
   return {
+    startedAt: start,
     endedAt: start + (lastMinute + 5) * MINUTE,
     perReport,
     rows: [
@@ -160,12 +161,12 @@ export async function dayOfReports(
         goal: '',
       },
       {
-        what: `${l}: operations per report life cycle: its calls + the sweeper's work + the sweeper's idle runs + the daily snapshot rebuilds`,
+        what: `${l}: operations per report life cycle: its calls + the sweeper's work + the sweeper's idle runs + the nightly snapshot checks`,
         value: `${perReportCalls.toFixed(1)} + ${workShare.toFixed(1)} + ${idleShare.toFixed(1)} + ${rebuildShare.toFixed(1)} = ${perReport.toFixed(1)}`,
         goal: '≤ 15',
       },
       {
-        what: `${l}: projected monthly operations (10,000 reports a day; life cycles, sweeper and snapshot rebuilds)`,
+        what: `${l}: projected monthly operations (10,000 reports a day; life cycles, sweeper and snapshot checks)`,
         value: `${(monthly / 1e6).toFixed(2)} M (${((monthly / PLAN) * 100).toFixed(0)} % of a 10 M plan)`,
         goal: '< 10 M',
       },

@@ -42,6 +42,12 @@ export const sweeperResponse = z.object({
   delivery: deliveryReport,
   /** Finished tickets whose contact details the retention rule removed (hourly, at minute 0). */
   contactsMasked: count,
+  /**
+   * Towns whose snapshot the nightly check (03:00–03:59 Shanghai, a sixtieth of the towns each
+   * minute) found different from the stored one — an edit made in the console and not announced
+   * with `system.townChanged` — and announced as a set-up change.
+   */
+  snapshotsChanged: count,
   /** A dry run: nothing was written; the counts are what a run would do. */
   dryRun: z.literal(true).optional(),
   /** The run's time budget ran out with tickets still due; the next run carries on. */

@@ -146,6 +146,58 @@ it('lets the resident reporter confirm, and nobody else, without a lookup of the
   expect(confirmed.ops).toBeLessThanOrEqual(2)
 })
 
+it('finds an unannounced console edit in the nightly check, and writes nothing when there is none', async () => {
+  const nextCheck = async () => {
+    const now = await town.now()
+    const at = new Date(now)
+    at.setUTCHours(19, 0, 30, 0) // 03:00:30 in Shanghai: the town's turn (the only town: minute 0)
+    if (at <= now) at.setUTCDate(at.getUTCDate() + 1)
+    await town.cloud.dev.clock({ now: at.toISOString() })
+    return town.sweep()
+  }
+  const version = (await doc('config', `town:${TOWN}`)).version ?? 0
+  const quiet = await nextCheck()
+  expect(quiet.snapshotsChanged).toBe(0)
+  expect((await doc('config', `town:${TOWN}`)).version ?? 0).toBe(version)
+  await town.db
+    .collection('config')
+    .doc(`town:${TOWN}`)
+    .update({ data: { limits: { submissionsPerDay: 1 } } })
+  try {
+    const found = await nextCheck()
+    expect(found.snapshotsChanged).toBe(1)
+    expect((await doc('config', `town:${TOWN}`)).version).toBe(version + 1)
+    expect((await doc('config', `snapshot:${TOWN}`)).config.limits).toEqual({ submissionsPerDay: 1 })
+    const r = await town.call(
+      'tickets',
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'environment',
+        description: '路口的井盖坏了',
+      },
+      'demo-resident-40',
+    )
+    const again = await town.call(
+      'tickets',
+      {
+        action: 'submit',
+        clientRequestId: requestId(),
+        categoryCode: 'environment',
+        description: '路口的井盖又坏了',
+      },
+      'demo-resident-40',
+    )
+    expect([r.ok ? 'ok' : r.error, again.ok ? 'ok' : again.error.code]).toEqual(['ok', 'RATE_LIMITED'])
+  } finally {
+    await town.db
+      .collection('config')
+      .doc(`town:${TOWN}`)
+      .update({ data: { limits: { submissionsPerDay: 20 } } })
+    await town.townChanged()
+  }
+})
+
 describe('system.townChanged', () => {
   it('is for the console only', async () => {
     const r = await town.call('system', { action: 'townChanged', townId: TOWN }, RESIDENT)

@@ -47,6 +47,7 @@ import { queueDailyDigest } from '../outbox/channels/digest'
 import { robotPostsOf } from '../outbox/channels/robotPosts'
 import type { EffectBatch } from '../outbox/outbox'
 import { maskExpiredContactsOf } from './retention'
+import { refreshSnapshot } from '../store/townSnapshot'
 
 export interface SweepReport {
   examined: number
@@ -59,6 +60,8 @@ export interface SweepReport {
   delivery: DispatchReport
   /** Finished tickets whose contact details the retention rule removed in this run. */
   contactsMasked: number
+  /** Towns whose snapshot the nightly check found changed (store/townSnapshot.ts `refreshSnapshot`). */
+  snapshotsChanged: number
   /** Only in a dry run: nothing was written, the counts say what a run would do. */
   dryRun?: true
   /** The time budget ran out with tickets still due: the next run carries on. */
@@ -75,6 +78,8 @@ const PAGE = 100
 /** Tickets of one town per round, before the other towns' due tickets get their turn. */
 const TOWN_SHARE = 25
 const DEFAULT_BUDGET_MS = 40_000
+/** 03:00 in Shanghai: the hour in which every town's snapshot is checked, a sixtieth each minute. */
+const SNAPSHOT_CHECK_HOUR_UTC = 19
 
 type Fired = Pick<SweepReport, 'reminded' | 'escalated' | 'autoClosed'>
 
@@ -290,12 +295,19 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
 /**
  * The work that is per town by nature, kept off the idle path: the daily digest of towns that set up
  * group robots (their configuration documents, one query a run; nothing is read for a town without
- * alerts), and the retention rule at minute 0 of each hour (one update per retention period and
- * 100 towns).
+ * alerts), the retention rule at minute 0 of each hour (one update per retention period and
+ * 100 towns), and between 03:00 and 04:00 in Shanghai the nightly check of the town snapshots
+ * (a sixtieth of the towns each minute, ~15 reads a town; a town found changed is announced).
  */
 async function townChores(now: Date, report: SweepReport): Promise<void> {
   for (const config of await townsWithAlerts()) await queueDailyDigest(config, now)
-  if (now.getUTCMinutes() !== 0) return
+  const minute = now.getUTCMinutes()
+  if (now.getUTCHours() === SNAPSHOT_CHECK_HOUR_UTC) {
+    const towns = await listTownIds()
+    for (let i = minute; i < towns.length; i += 60)
+      if (await refreshSnapshot(towns[i], now)) report.snapshotsChanged++
+  }
+  if (minute !== 0) return
   const configs = await townConfigs(await listTownIds())
   report.contactsMasked += await maskExpiredContactsOf([...configs.values()], now)
 }
@@ -334,6 +346,7 @@ export async function sweep(now: Date, options: SweepOptions = {}): Promise<Swee
     materialised: emptyMaterialiseReport(),
     delivery: emptyDispatchReport(),
     contactsMasked: 0,
+    snapshotsChanged: 0,
   }
   const dryRun = options.dryRun === true
   if (dryRun) report.dryRun = true

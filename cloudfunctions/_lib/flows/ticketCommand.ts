@@ -162,10 +162,9 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
  *
  * Staff and reporters cost no lookup of their own in the usual case: the ticket is read first, and
  * it names its reporter (by openid) and its assignee, whom the town snapshot this instance holds
- * knows by openid (store/townSnapshot.ts). Anyone else — a guide or the office acting on it, a
- * caller the snapshot does not know yet — is looked up afresh, so a role taken away stops at once
- * for everyone but the assignee (whose tasks are handed over when they leave), for whom it stops
- * within the snapshot's CHECK_TTL_MS.
+ * knows by openid (store/townSnapshot.ts): the ticket carries the town's set-up version, so a
+ * person taken off the roster is not found in any instance's copy from then on. Anyone else — a
+ * guide or the office acting on it, a caller the snapshot does not know yet — is looked up afresh.
  */
 export async function callerCommand(
   ctx: ActionContext,

@@ -1,15 +1,18 @@
 /**
  * What a report or a command needs to know about its town, in one document: the configuration,
- * the grids and villages (routing links and names) and which of the people those name can take a
- * task (active and bound), plus the grid office. `config/snapshot:<townId>` is rebuilt from the
- * source collections after every set-up change (`townChanged`), so the hot paths read one document
- * instead of five, and a warm instance keeps it:
- * - a report takes its number from the day's counter, which carries the town's set-up version
- *   (store/ticketNumbers.ts), so the submit knows for free whether its copy is current, and
- *   reloads only when the town changed (routing is always decided on the current roster);
- * - a command, which learns no version, trusts its copy for CHECK_TTL_MS, then reads it again.
- * The version is `version` on the town's configuration document, raised after each change is
- * written (never before: a rebuild that reads the version first then sees data at least as new).
+ * the grids and villages (routing links and names), and the active, bound people who can hold a
+ * task (who routing may choose; who is calling, by openid). `config/snapshot:<townId>` is rebuilt
+ * after every set-up change (`townChanged`), so the hot paths read one document instead of five,
+ * and a warm instance keeps it between calls. Whether a copy is current is told by a version,
+ * never by a clock:
+ * - the town's set-up version is `version` on its configuration document, raised after each
+ *   change is written (never before: a rebuild reads the version first, then data at least as new),
+ *   and copied onto the day's ticket counter and the town's open tickets;
+ * - a report takes its number from that counter (store/ticketNumbers.ts), so it knows for free
+ *   whether its copy is current, and reloads only when the town changed;
+ * - a command reads its ticket anyway, and reloads when the ticket requires a newer version.
+ * An edit made in the console is announced with `system.townChanged`; the sweeper also rebuilds
+ * every town's snapshot at night and announces any difference it finds (`refreshSnapshot`).
  */
 import {
   OPEN_STATUSES,
@@ -65,14 +68,8 @@ export interface TownSnapshot {
 
 export const snapshotId = (townId: string): string => `snapshot:${townId}`
 
-/** How long a command trusts its copy (a submit checks the version on every call). */
+/** How long a caller that knows no version trusts this instance's copy before reading the stored one. */
 export const CHECK_TTL_MS = 5 * 60_000
-/**
- * A stored snapshot older than this is rebuilt on its next read, and a copy older than this is not
- * used without a read: a change made in the console without `system.townChanged` is seen within
- * this time (a rebuild is ~7 operations: at 300 towns, four a day cost ~0.25 M a month).
- */
-export const MAX_AGE_MS = 6 * 60 * 60_000
 
 const cache = new Map<string, { at: number; value: TownSnapshot }>()
 
@@ -103,8 +100,8 @@ async function all<T>(collection: string, where: object, fields?: Record<string,
 /** The roster entry of someone who can hold a task (whatever the informant-only staff do not need). */
 export type SnapshotStaff = Pick<Staff, '_id' | 'townId' | 'name' | 'roles' | 'scope' | 'openid' | 'active'>
 
-/** Builds the snapshot from the source collections and stores it (unless a newer one is there). */
-export async function rebuildSnapshot(townId: string, now: Date = new Date()): Promise<TownSnapshot> {
+/** The snapshot as the source collections hold it now (reads only). */
+async function buildSnapshot(townId: string, now: Date): Promise<TownSnapshotDocument> {
   const { version, doc } = await currentVersion(townId)
   const _ = db().command
   const [grids, villages, bound] = await Promise.all([
@@ -116,7 +113,19 @@ export async function rebuildSnapshot(townId: string, now: Date = new Date()): P
       { townId: true, name: true, roles: true, scope: true, openid: true, active: true },
     ),
   ])
-  const stored: TownSnapshotDocument = {
+  // Who routing may choose: the people the grids and villages name, and the grid office.
+  const named = new Set<string>()
+  for (const grid of grids) {
+    for (const id of [
+      grid.workerId,
+      ...(grid.otherWorkerIds ?? []),
+      ...Object.values(grid.categoryOwners ?? {}),
+    ])
+      if (id) named.add(id)
+  }
+  for (const village of villages) for (const id of village.villageGuideIds ?? []) named.add(id)
+  const office = bound.filter((s) => s.roles.includes('admin')).map((s) => s._id)
+  return {
     _id: snapshotId(townId),
     townId,
     kind: 'snapshot',
@@ -125,25 +134,60 @@ export async function rebuildSnapshot(townId: string, now: Date = new Date()): P
     config: doc,
     grids,
     villages,
+    // Informants never hold a task: they are left out (a town has hundreds).
     staff: bound.filter((s) => s.roles.some((r) => r !== 'informant')),
-    available: bound.map((s) => s._id),
-    office: bound
-      .filter((s) => s.roles.includes('admin'))
-      .map((s) => s._id)
-      .slice(0, 20),
+    available: bound.filter((s) => named.has(s._id) || s.roles.includes('admin')).map((s) => s._id),
+    office: office.slice(0, 20),
   }
-  await store(stored)
-  return remember(stored)
 }
 
-/** Writes the snapshot unless one at least as new is stored (two rebuilds may race). */
+/** Builds the snapshot from the source collections and stores it (unless a newer one is there). */
+export async function rebuildSnapshot(townId: string, now: Date = new Date()): Promise<TownSnapshot> {
+  const built = await buildSnapshot(townId, now)
+  await store(built)
+  return remember(built)
+}
+
+/** The parts that say what the town is (not when the snapshot was built), in a stable form. */
+const contentOf = (d: TownSnapshotDocument): string =>
+  stableJson([d.version, d.config, d.grids, d.villages, d.staff, d.available, d.office])
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * The sweeper's nightly check of a town: its snapshot built afresh and compared with the stored
+ * one. A difference (an edit in the console nobody announced) is announced as a set-up change;
+ * otherwise nothing is written, and no instance reloads. True when it found a difference.
+ */
+export async function refreshSnapshot(townId: string, now: Date): Promise<boolean> {
+  const [built, stored] = await Promise.all([
+    buildSnapshot(townId, now),
+    snapshots()
+      .doc(snapshotId(townId))
+      .get()
+      .then((r) => r.data),
+  ])
+  if (stored && stored.kind === 'snapshot' && contentOf(stored) === contentOf(built)) return false
+  await townChanged(townId, now)
+  return true
+}
+
+/** Writes the snapshot unless a newer one is stored (two rebuilds may race). */
 async function store(doc: TownSnapshotDocument): Promise<void> {
   const { _id, ...fields } = doc
   const _ = db().command
   // Each field replaced whole (a nested object given plainly would be merged into the old one).
   const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, _.set(v)]))
   const res = await snapshots()
-    .where({ _id, version: _.lt(doc.version) })
+    .where({ _id, version: _.lte(doc.version) })
     .update({ data })
   if (res.stats.updated > 0) return
   try {
@@ -177,25 +221,22 @@ const directoryOf = (s: TownSnapshot): Directory => ({
 })
 
 /**
- * The town's snapshot: this instance's copy when it is at least `version` (a submit's counter
- * says which is current) or, without a version, younger than CHECK_TTL_MS; else the stored one
- * (1 read), rebuilt when it is missing or older than `version`.
+ * The town's snapshot: this instance's copy when it is at least `version` (a report's counter or
+ * a command's ticket says which is current) or, without a version, younger than CHECK_TTL_MS;
+ * else the stored one (1 read), built when it is missing or older than `version`.
  */
 export async function townSnapshot(townId: string, version?: number): Promise<TownSnapshot> {
   const hit = cache.get(townId)
   if (hit && (version === undefined ? Date.now() - hit.at < CHECK_TTL_MS : hit.value.version >= version))
     return hit.value
   const { data } = await snapshots().doc(snapshotId(townId)).get()
-  const fresh = data && data.kind === 'snapshot' && Date.now() - Date.parse(data.builtAt) < MAX_AGE_MS
-  if (fresh && (version === undefined || data.version >= version)) return remember(data)
+  if (data && data.kind === 'snapshot' && (version === undefined || data.version >= version))
+    return remember(data)
   return rebuildSnapshot(townId)
 }
 
-/** This instance's copy, if it holds one younger than MAX_AGE_MS (no read). */
-export const cachedSnapshot = (townId: string): TownSnapshot | null => {
-  const hit = cache.get(townId)
-  return hit && Date.now() - hit.at < MAX_AGE_MS ? hit.value : null
-}
+/** This instance's copy, if it holds one (no read): a report checks it against its counter's version. */
+export const cachedSnapshot = (townId: string): TownSnapshot | null => cache.get(townId)?.value ?? null
 
 /**
  * After a set-up change is written (roster, grids, villages, configuration): raises the town's
