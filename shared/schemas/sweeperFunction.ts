@@ -48,6 +48,8 @@ export const sweeperResponse = z.object({
    * with `system.townChanged` — and announced as a set-up change.
    */
   snapshotsChanged: count,
+  /** Towns whose day ticket counter the night's run opened (at 03:00 Shanghai), so the day's first report costs no more than the others. */
+  countersOpened: count,
   /** A dry run: nothing was written; the counts are what a run would do. */
   dryRun: z.literal(true).optional(),
   /** The run's time budget ran out with tickets still due; the next run carries on. */

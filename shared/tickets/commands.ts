@@ -107,20 +107,3 @@ export const COMMAND_SPECS: Record<CommandType, CommandSpec> = {
   autoClose: { label: '自动办结', from: ['resolved'], to: 'closed' },
   handover: { label: '移交', from: ['pendingSignFor', 'inProgress', 'awaitingInfo'], to: null },
 }
-
-/**
- * Commands whose notices never name a grid or a person (they speak of the ticket's number, status
- * and note), so deciding them needs no names directory: a function spares the read. A command
- * missing here only costs that read; one wrongly listed would send a notice with a blank name,
- * which the unit tests rule out by deciding each listed command with and without names.
- */
-export const COMMANDS_WITHOUT_NAMES: ReadonlySet<CommandType> = new Set<CommandType>([
-  'signFor',
-  'addProgress',
-  'requestInfo',
-  'resolve',
-  'confirm',
-  'reject',
-  'markDuplicate',
-  'autoClose',
-])

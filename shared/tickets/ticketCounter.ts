@@ -78,6 +78,17 @@ export function numberOfClaim(
   return position < 0 ? null : formatTicketNumber(at, (counter.seq ?? 0) + position + 1)
 }
 
+/** A day's counter before any report (the sweeper opens each town's at night). */
+export const emptyCounter = (townId: string, at: Date, townVersion = 0): CounterDocument => ({
+  _id: ticketCounterKey(townId, at),
+  townId,
+  date: shanghaiDate(at),
+  seq: 0,
+  perReporter: {},
+  claims: [],
+  townVersion,
+})
+
 /** The first counter of a day, holding the day's first claim. */
 export const firstCounter = (
   townId: string,

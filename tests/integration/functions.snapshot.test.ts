@@ -198,6 +198,36 @@ it('finds an unannounced console edit in the nightly check, and writes nothing w
   }
 })
 
+it("opens the day's counters at night, so the day's first report costs no more than the others", async () => {
+  await submit() // the instance holds the town as it stands
+  const now = await town.now()
+  const night = new Date(now)
+  night.setUTCHours(19, 0, 30, 0)
+  if (night <= now) night.setUTCDate(night.getUTCDate() + 1)
+  await town.cloud.dev.clock({ now: night.toISOString() })
+  const day = (await today()) as string
+  expect(await town.count('counters', { _id: `ticket:${TOWN}:${day}` })).toBe(0)
+  const run = await town.sweep()
+  expect(run.countersOpened).toBe(1)
+  const counter = await doc('counters', `ticket:${TOWN}:${day}`)
+  expect(counter).toMatchObject({ seq: 0, claims: [], perReporter: {} })
+  expect(counter.townVersion).toBe((await doc('config', `town:${TOWN}`)).version ?? 0)
+  expect((await town.sweep()).countersOpened).toBe(0)
+  const first = await town.call(
+    'tickets',
+    {
+      action: 'submit',
+      clientRequestId: requestId(),
+      categoryCode: 'environment',
+      description: '路边的排水沟堵了',
+    },
+    RESIDENT,
+  )
+  expect(expectOk(first).number).toBe(`${day}-0001`)
+  // The resident, the number, the ticket.
+  expect(first.ops).toBe(3)
+})
+
 describe('system.townChanged', () => {
   it('is for the console only', async () => {
     const r = await town.call('system', { action: 'townChanged', townId: TOWN }, RESIDENT)

@@ -138,7 +138,7 @@ export async function submitConcern(
   // A grid merged since the caller's copy was made reports where it went.
   const here = town === known ? grid : (gridOf(town, grid._id) ?? grid)
   const route = routeFromSnapshot(town, here, concern.categoryCode)
-  const ctx = await transitionContext(town.config, actor, now, {}, [here._id])
+  const ctx = transitionContext(town, actor, now)
   const { ticket, batches } = decide(
     {
       type: 'submit',

@@ -31,6 +31,7 @@ import {
 import { db } from '../platform/cloud'
 import { C } from '../store/collections'
 import {
+  listTowns,
   listTownIds,
   resolveTownConfig,
   townConfigs,
@@ -48,6 +49,7 @@ import { robotPostsOf } from '../outbox/channels/robotPosts'
 import type { EffectBatch } from '../outbox/outbox'
 import { maskExpiredContactsOf } from './retention'
 import { refreshSnapshot } from '../store/townSnapshot'
+import { openDayCounters } from '../store/ticketNumbers'
 
 export interface SweepReport {
   examined: number
@@ -62,6 +64,8 @@ export interface SweepReport {
   contactsMasked: number
   /** Towns whose snapshot the nightly check found changed (store/townSnapshot.ts `refreshSnapshot`). */
   snapshotsChanged: number
+  /** Towns whose day counter the night's run opened (store/ticketNumbers.ts `openDayCounters`). */
+  countersOpened: number
   /** Only in a dry run: nothing was written, the counts say what a run would do. */
   dryRun?: true
   /** The time budget ran out with tickets still due: the next run carries on. */
@@ -296,16 +300,18 @@ async function sweepDue(now: Date, options: SweepOptions, report: SweepReport): 
  * The work that is per town by nature, kept off the idle path: the daily digest of towns that set up
  * group robots (their configuration documents, one query a run; nothing is read for a town without
  * alerts), the retention rule at minute 0 of each hour (one update per retention period and
- * 100 towns), and between 03:00 and 04:00 in Shanghai the nightly check of the town snapshots
- * (a sixtieth of the towns each minute, ~15 reads a town; a town found changed is announced).
+ * 100 towns), and between 03:00 and 04:00 in Shanghai the night's work: at 03:00 the day's ticket
+ * counters of all towns are opened (a few operations per 100 towns), and the town snapshots are
+ * checked, a sixtieth of the towns each minute (~15 reads a town; a town found changed is announced).
  */
 async function townChores(now: Date, report: SweepReport): Promise<void> {
   for (const config of await townsWithAlerts()) await queueDailyDigest(config, now)
   const minute = now.getUTCMinutes()
   if (now.getUTCHours() === SNAPSHOT_CHECK_HOUR_UTC) {
-    const towns = await listTownIds()
+    const towns = await listTowns()
+    if (minute === 0) report.countersOpened += await openDayCounters(towns, now)
     for (let i = minute; i < towns.length; i += 60)
-      if (await refreshSnapshot(towns[i], now)) report.snapshotsChanged++
+      if (await refreshSnapshot(towns[i].townId, now)) report.snapshotsChanged++
   }
   if (minute !== 0) return
   const configs = await townConfigs(await listTownIds())
@@ -347,6 +353,7 @@ export async function sweep(now: Date, options: SweepOptions = {}): Promise<Swee
     delivery: emptyDispatchReport(),
     contactsMasked: 0,
     snapshotsChanged: 0,
+    countersOpened: 0,
   }
   const dryRun = options.dryRun === true
   if (dryRun) report.dryRun = true

@@ -10,7 +10,6 @@
  * CONFLICT once the ticket has moved on. The change and its effects are one write: both or neither.
  */
 import {
-  COMMANDS_WITHOUT_NAMES,
   presentTicket,
   type Staff,
   transition,
@@ -20,8 +19,7 @@ import {
   type TicketView,
   type TransitionContext,
 } from '@shared/index'
-import type { TownConfig } from '../store/config'
-import { townSnapshot } from '../store/townSnapshot'
+import { townSnapshot, type TownSnapshot } from '../store/townSnapshot'
 import {
   callerFrom,
   findResident,
@@ -32,7 +30,6 @@ import {
   type Caller,
 } from '../entry/context'
 import type { ActionContext } from '../entry/defineActions'
-import { directory, gridNames } from '../store/directory'
 import { AppError } from '../entry/envelope'
 import { villagesFor, type EffectBatch } from '../outbox/outbox'
 import { outboxEntry } from '../outbox/ticketOutbox'
@@ -67,21 +64,21 @@ const stampRequest = (ticket: Ticket, key: string): Ticket => ({
   timeline: ticket.timeline.map((e, i) => (i === ticket.timeline.length - 1 ? { ...e, requestKey: key } : e)),
 })
 
-export async function transitionContext(
-  config: TownConfig,
+/** What `transition` needs besides the ticket, from the town's snapshot (no read of its own). */
+export function transitionContext(
+  town: TownSnapshot,
   actor: Actor,
   now: Date,
   staff: Record<string, string> = {},
-  gridIds: readonly string[] | null = [],
-): Promise<TransitionContext> {
-  const grids = gridIds === null ? {} : gridNames(await directory(config.townId, gridIds))
+): TransitionContext {
+  const { config } = town
   return {
     actor,
     now,
     rules: config.rules,
     calendar: config.calendar,
     categories: config.categories,
-    names: { grids, staff },
+    names: { grids: town.gridNames, staff },
   }
 }
 
@@ -129,19 +126,14 @@ export async function runTicketCommand(run: TicketCommandRun): Promise<{ ticket:
     if (read === null) throw new AppError('NOT_FOUND', '没有找到这张工单')
     const current = read.ticket
     // The town's configuration and names, at least as new as the ticket requires (store/townSnapshot.ts).
-    const { config } = await townSnapshot(run.townId, read.townVersion)
+    const town = await townSnapshot(run.townId, read.townVersion)
     // a retry of a tap already applied (the same client request id): the ticket as it stands
     if (run.requestKey !== undefined && current.timeline.some((e) => e.requestKey === run.requestKey))
       return { ticket: presentTicket(current, run.actor) }
     if (run.expectedVersion !== undefined && run.expectedVersion !== current.version)
       throw new AppError('CONFLICT')
     const command = typeof run.command === 'function' ? run.command(current) : run.command
-    // The names of the ticket's grid, and of the grid it moves to (转办, re-dispatch).
-    // (none for a command whose notices name nobody: the directory is not read)
-    const grids = COMMANDS_WITHOUT_NAMES.has(command.type)
-      ? null
-      : [current.gridId, ...('gridId' in command && command.gridId ? [command.gridId] : [])]
-    const ctx = await transitionContext(config, run.actor, run.now, run.staffNames, grids)
+    const ctx = transitionContext(town, run.actor, run.now, run.staffNames)
     const result = transition(current, command, ctx)
     if (!result.ok) refusal(result)
     const decided = run.requestKey === undefined ? result.ticket : stampRequest(result.ticket, run.requestKey)

@@ -124,22 +124,25 @@ export const forgetTownConfig = (townId: string): void => {
   cache.delete(townId)
 }
 
-/** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */
-export async function listTownIds(): Promise<string[]> {
-  const ids: string[] = []
+/** Every town of the environment with its set-up version (the sweeper's nightly work): one query per 100 towns. */
+export async function listTowns(): Promise<Array<{ townId: string; version: number }>> {
+  const towns: Array<{ townId: string; version: number }> = []
   for (let page = 0; ; page++) {
     const { data } = await db()
-      .collection<TownConfigDocument>(C.config)
+      .collection<TownConfigDocument & { version?: number }>(C.config)
       .where({ kind: 'town' })
       .orderBy('_id', 'asc')
       .skip(page * 100)
       .limit(100)
-      .field({ townId: true })
+      .field({ townId: true, version: true })
       .get()
-    ids.push(...data.map((d) => d.townId))
-    if (data.length < 100) return ids
+    towns.push(...data.map((d) => ({ townId: d.townId, version: d.version ?? 0 })))
+    if (data.length < 100) return towns
   }
 }
+
+/** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */
+export const listTownIds = async (): Promise<string[]> => (await listTowns()).map((t) => t.townId)
 
 let environmentCache: { at: number; value: EnvironmentDocument | null } | null = null
 

@@ -15,6 +15,7 @@
  * every town's snapshot at night and announces any difference it finds (`refreshSnapshot`).
  */
 import {
+  emptyCounter,
   OPEN_STATUSES,
   ticketCounterKey,
   routeTicket,
@@ -34,7 +35,7 @@ import {
   type TownConfig,
   type TownConfigDocument,
 } from './config'
-import { rememberDirectory, type Directory } from './directory'
+import { gridNames, rememberDirectory, type Directory } from './directory'
 import { isDuplicateKey } from './transactions'
 
 export interface TownSnapshotDocument {
@@ -64,6 +65,8 @@ export interface TownSnapshot {
   available: ReadonlySet<string>
   office: readonly string[]
   staffByOpenid: ReadonlyMap<string, SnapshotStaff>
+  /** Each grid's display name (village + grid), as notifications name it. */
+  gridNames: Readonly<Record<string, string>>
 }
 
 export const snapshotId = (townId: string): string => `snapshot:${townId}`
@@ -208,7 +211,9 @@ function remember(doc: TownSnapshotDocument): TownSnapshot {
     available: new Set(doc.available),
     office: doc.office,
     staffByOpenid: new Map((doc.staff ?? []).map((p) => [p.openid as string, p])),
+    gridNames: {},
   }
+  value.gridNames = gridNames(directoryOf(value))
   cache.set(doc.townId, { at: Date.now(), value })
   rememberTownConfig(doc.townId, config)
   rememberDirectory(doc.townId, directoryOf(value))
@@ -276,21 +281,9 @@ export async function townChanged(townId: string, now: Date = new Date()): Promi
 
 async function createCounter(townId: string, _id: string, version: number, now: Date): Promise<void> {
   try {
-    const date = _id.slice(_id.lastIndexOf(':') + 1)
     await db()
       .collection(C.counters)
-      .add({
-        data: {
-          _id,
-          townId,
-          date,
-          seq: 0,
-          perReporter: {},
-          claims: [],
-          townVersion: version,
-          at: now.toISOString(),
-        },
-      })
+      .add({ data: emptyCounter(townId, now, version) })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
     // A report created it meanwhile: set the version on it.
