@@ -38,6 +38,8 @@ export interface InvocationRecord {
   loadMs: number | null
   dbOps: number
   dbActions: Record<string, number>
+  /** Each database request in order, `<action> <collection>` (the first 100): where the operations went. */
+  dbCalls: string[]
 }
 
 export interface Invocation {
@@ -76,6 +78,7 @@ export class FunctionHost {
       loadMs: null,
       dbOps: 0,
       dbActions: {},
+      dbCalls: [],
     }
     this.remember(record)
     const env = invocationEnv(req.identity)
@@ -106,11 +109,12 @@ export class FunctionHost {
   }
 
   /** Attributes one database request made through a worker's URL to that worker's invocation. */
-  countDbOp(workerId: string, action: string): void {
+  countDbOp(workerId: string, action: string, collection = ''): void {
     const record = this.running.get(workerId)
     if (!record) return
     record.dbOps++
     record.dbActions[action] = (record.dbActions[action] ?? 0) + 1
+    if (record.dbCalls.length < 100) record.dbCalls.push(`${action.replace(/^database\./, '')} ${collection}`.trim())
   }
 
   find(id: string): InvocationRecord | undefined {

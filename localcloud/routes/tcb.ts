@@ -22,7 +22,7 @@ export async function handleTcb(
   const workerId = /^\/w\/([A-Za-z0-9_-]+)/.exec(subPath)?.[1]
   try {
     if (action.startsWith('database.')) {
-      if (workerId) app.host.countDbOp(workerId, action)
+      if (workerId) app.host.countDbOp(workerId, action, String(body.collectionName ?? ''))
       return sendJson(res, 200, await app.db.handle(body))
     }
     if (action.startsWith('storage.')) return sendJson(res, 200, app.storageWire.handle(body))

@@ -159,6 +159,7 @@ test('X-DB-Ops counts the database requests of that invocation only', async () =
     functionName: 'dbops',
     dbOps: 3,
     dbActions: { 'database.insertDocument': 1, 'database.getDocument': 1, 'database.calculateDocument': 1 },
+    dbCalls: ['insertDocument notes', 'getDocument notes', 'calculateDocument notes'],
   })
   const recent = await lc.dev.ops()
   expect(recent.body.invocations.length).toBeGreaterThan(3)
