@@ -57,7 +57,19 @@ it('raises the version on every set-up change and tells the counter, the open ti
   const snapshot = await doc('config', `snapshot:${TOWN}`)
   expect(snapshot.version).toBe(version)
   expect(snapshot.grids.find((g: { _id: string }) => g._id === 'g30').name).toBe('新三十组')
-  // A refused set-up call changes nothing.
+  // A plan (dryRun) and a refused set-up call change nothing.
+  const { data: neighbours } = await town.db
+    .collection('grids')
+    .where({ townId: TOWN, villageId: grid.villageId })
+    .limit(2)
+    .get()
+  const plan = await town.call(
+    'roster',
+    { action: 'mergeGrids', fromGridId: neighbours[0]._id, intoGridId: neighbours[1]._id, dryRun: true },
+    ADMIN,
+  )
+  expect(expectOk(plan).applied).toBe(false)
+  expect((await doc('config', `town:${TOWN}`)).version).toBe(version)
   const refused = await town.call(
     'roster',
     { action: 'saveGrid', gridId: 'g30', villageId: 'v99', name: '又改名' },

@@ -13,6 +13,7 @@
  * - a command reads its ticket anyway, and reloads when the ticket requires a newer version.
  * An edit made in the console is announced with `system.townChanged`; the sweeper also rebuilds
  * every town's snapshot at night and announces any difference it finds (`refreshSnapshot`).
+ * docs/architecture.md, "Writes, numbers and the sweep at county scale", says why.
  */
 import {
   emptyCounter,
@@ -50,7 +51,7 @@ export interface TownSnapshotDocument {
   villages: Village[]
   /** Active, bound staff who can hold a task (all but the informant-only): who is calling, by openid. */
   staff: SnapshotStaff[]
-  /** Every active, bound member of the roster (who routing may choose). */
+  /** Who routing may choose: the active, bound people the grids and villages name, and the office. */
   available: string[]
   /** The grid office (admins) who can take a task, in a stable order. */
   office: string[]
