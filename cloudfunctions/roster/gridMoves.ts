@@ -16,6 +16,7 @@ import {
 } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
+import { readAll } from '../_lib/store/readAll'
 import { AppError } from '../_lib/entry/envelope'
 import { inTransaction } from '../_lib/store/transactions'
 import { getTicket, saveTicket, toTicket, type StoredTicket } from '../_lib/store/ticketRepository'
@@ -44,20 +45,8 @@ export const placementsOf = (people: readonly Staff[]): Placement[] => people.ma
 
 /** The grid's open tickets (pages of 100). */
 export async function openTicketsIn(townId: string, gridId: string): Promise<Ticket[]> {
-  const _ = db().command
-  const out: Ticket[] = []
-  for (let page = 0; page < 100; page++) {
-    const { data } = await db()
-      .collection<StoredTicket>(C.tickets)
-      .where({ townId, gridId, status: _.in([...OPEN_STATUSES]) })
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .get()
-    out.push(...data.map(toTicket))
-    if (data.length < 100) break
-  }
-  return out
+  const where = { townId, gridId, status: db().command.in([...OPEN_STATUSES]) }
+  return (await readAll<StoredTicket>(C.tickets, where)).map(toTicket)
 }
 
 export async function countIn(collection: string, where: Record<string, unknown>): Promise<number> {

@@ -16,6 +16,7 @@ import {
 } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
 import { C } from '../_lib/store/collections'
+import { readAll } from '../_lib/store/readAll'
 import { AppError } from '../_lib/entry/envelope'
 import { routeIn } from '../_lib/flows/routing'
 import { runTicketCommand } from '../_lib/flows/ticketCommand'
@@ -26,20 +27,8 @@ import { documentsOf } from './placement'
 export const HELD_STATUSES = ['pendingSignFor', 'inProgress', 'awaitingInfo'] as const
 
 export async function openTasksOf(townId: string, staffId: string): Promise<Ticket[]> {
-  const _ = db().command
-  const out: Ticket[] = []
-  for (let page = 0; page < 50; page++) {
-    const { data } = await db()
-      .collection<StoredTicket>(C.tickets)
-      .where({ townId, assigneeId: staffId, status: _.in([...HELD_STATUSES]) })
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .get()
-    out.push(...data.map(toTicket))
-    if (data.length < 100) break
-  }
-  return out
+  const where = { townId, assigneeId: staffId, status: db().command.in([...HELD_STATUSES]) }
+  return (await readAll<StoredTicket>(C.tickets, where, {}, 50)).map(toTicket)
 }
 
 const actorOf = (p: Placement, townId: string): Actor => ({

@@ -31,7 +31,7 @@ import { inviteCode } from './actions'
 import { auditDoc, writeAudit } from './audit'
 import { download, publish, requireOwnSheet } from './files'
 import { invitesWorkbook, readRows, templateWorkbook } from './importSheets'
-import { readAll } from './team'
+import { readAll } from '../_lib/store/readAll'
 import { writeStructure } from './placement'
 
 type Req<A extends RosterRequest['action']> = Extract<RosterRequest, { action: A }>

@@ -17,7 +17,8 @@ import { townConfigId } from '../_lib/store/config'
 import { requireRosterAdmin } from './admin'
 import { download, publish } from './files'
 import { gridCodeImage } from './gridCode'
-import { readAll, teamOf } from './team'
+import { teamOf } from './team'
+import { readAll } from '../_lib/store/readAll'
 
 type Req = Extract<RosterRequest, { action: 'villagePosters' }>
 

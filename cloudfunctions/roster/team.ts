@@ -13,6 +13,7 @@ import {
   type Village,
 } from '@shared/index'
 import { db } from '../_lib/platform/cloud'
+import { readAll } from '../_lib/store/readAll'
 import { C } from '../_lib/store/collections'
 import type { ActionContext } from '../_lib/entry/defineActions'
 import { AppError } from '../_lib/entry/envelope'
@@ -68,27 +69,6 @@ export async function teamOf(townId: string, gridId: string) {
 export async function gridTeam(req: Req<'gridTeam'>, ctx: ActionContext) {
   const admin = await requireRosterAdmin(ctx)
   return teamOf(admin.townId, req.gridId)
-}
-
-export async function readAll<T>(
-  collection: string,
-  where: object,
-  fields: Record<string, boolean>,
-): Promise<T[]> {
-  const out: T[] = []
-  for (let page = 0; page < 100; page++) {
-    const { data } = await db()
-      .collection<T>(collection)
-      .where(where)
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .field(fields)
-      .get()
-    out.push(...data)
-    if (data.length < 100) break
-  }
-  return out
 }
 
 /** 无人负责的网格 for the office's home: reads the grids, villages and the workers and guides. */

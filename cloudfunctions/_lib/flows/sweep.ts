@@ -30,6 +30,7 @@ import {
 } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from '../store/collections'
+import { readAll } from '../store/readAll'
 import {
   listTowns,
   listTownIds,
@@ -319,18 +320,13 @@ async function townChores(now: Date, report: SweepReport): Promise<void> {
 }
 
 async function townsWithAlerts(): Promise<TownConfig[]> {
-  const out: TownConfig[] = []
-  for (let page = 0; ; page++) {
-    const { data } = await db()
-      .collection<TownConfigDocument>(C.config)
-      .where({ kind: 'town', alerts: db().command.exists(true) })
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .get()
-    out.push(...data.map((d) => resolveTownConfig(d.townId, d)))
-    if (data.length < 100) return out
-  }
+  const docs = await readAll<TownConfigDocument>(
+    C.config,
+    { kind: 'town', alerts: db().command.exists(true) },
+    {},
+    Infinity,
+  )
+  return docs.map((d) => resolveTownConfig(d.townId, d))
 }
 
 const addDelivery = (into: DispatchReport, d: DispatchReport): void => {

@@ -21,6 +21,7 @@ import {
 } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from './collections'
+import { readAll } from './readAll'
 
 export interface TownLimits {
   /** Reports one person may submit per (Shanghai) day, as resident or informant. */
@@ -126,19 +127,13 @@ export const forgetTownConfig = (townId: string): void => {
 
 /** Every town of the environment with its set-up version (the sweeper's nightly work): one query per 100 towns. */
 export async function listTowns(): Promise<Array<{ townId: string; version: number }>> {
-  const towns: Array<{ townId: string; version: number }> = []
-  for (let page = 0; ; page++) {
-    const { data } = await db()
-      .collection<TownConfigDocument & { version?: number }>(C.config)
-      .where({ kind: 'town' })
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .field({ townId: true, version: true })
-      .get()
-    towns.push(...data.map((d) => ({ townId: d.townId, version: d.version ?? 0 })))
-    if (data.length < 100) return towns
-  }
+  const docs = await readAll<TownConfigDocument & { version?: number }>(
+    C.config,
+    { kind: 'town' },
+    { townId: true, version: true },
+    Infinity,
+  )
+  return docs.map((d) => ({ townId: d.townId, version: d.version ?? 0 }))
 }
 
 /** Every town of the environment (the sweeper's hourly retention rule): one query per 100 towns. */

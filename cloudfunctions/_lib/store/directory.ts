@@ -8,6 +8,7 @@
 import type { Grid, Staff, Village } from '@shared/index'
 import { db } from '../platform/cloud'
 import { C } from './collections'
+import { readAll } from './readAll'
 
 export interface Directory {
   grids: Map<string, Pick<Grid, '_id' | 'name' | 'villageId' | 'order'>>
@@ -17,29 +18,13 @@ export interface Directory {
 const TTL_MS = 60 * 60_000
 const cache = new Map<string, { at: number; value: Directory }>()
 
-async function readAll<T>(collection: string, townId: string, fields: Record<string, boolean>): Promise<T[]> {
-  const out: T[] = []
-  for (let page = 0; ; page++) {
-    const { data } = await db()
-      .collection<T>(collection)
-      .where({ townId })
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-      .field(fields)
-      .get()
-    out.push(...data)
-    if (data.length < 100) return out
-  }
-}
-
 /** The town's directory; reloaded when older than TTL_MS or missing one of `gridIds`. */
 export async function directory(townId: string, gridIds: readonly string[] = []): Promise<Directory> {
   const hit = cache.get(townId)
   if (hit && Date.now() - hit.at < TTL_MS && gridIds.every((id) => hit.value.grids.has(id))) return hit.value
   const [grids, villages] = await Promise.all([
-    readAll<Grid>(C.grids, townId, { name: true, villageId: true, order: true }),
-    readAll<Village>(C.villages, townId, { name: true, order: true }),
+    readAll<Grid>(C.grids, { townId }, { name: true, villageId: true, order: true }, Infinity),
+    readAll<Village>(C.villages, { townId }, { name: true, order: true }, Infinity),
   ])
   const value: Directory = {
     grids: new Map(grids.map((g) => [g._id, g])),

@@ -38,6 +38,7 @@ import {
 } from './config'
 import { gridNames, rememberDirectory, type Directory } from './directory'
 import { isDuplicateKey } from './transactions'
+import { readAll } from './readAll'
 
 export interface TownSnapshotDocument {
   _id: string
@@ -85,22 +86,6 @@ async function currentVersion(townId: string): Promise<{ version: number; doc: T
   return { version: (data as { version?: number } | null)?.version ?? 0, doc: data }
 }
 
-async function all<T>(collection: string, where: object, fields?: Record<string, boolean>): Promise<T[]> {
-  const out: T[] = []
-  for (let page = 0; ; page++) {
-    let q = db()
-      .collection<T>(collection)
-      .where(where)
-      .orderBy('_id', 'asc')
-      .skip(page * 100)
-      .limit(100)
-    if (fields) q = q.field(fields)
-    const { data } = await q.get()
-    out.push(...data)
-    if (data.length < 100) return out
-  }
-}
-
 /** The roster entry of someone who can hold a task (whatever the informant-only staff do not need). */
 export type SnapshotStaff = Pick<Staff, '_id' | 'townId' | 'name' | 'roles' | 'scope' | 'openid' | 'active'>
 
@@ -109,12 +94,13 @@ async function buildSnapshot(townId: string, now: Date): Promise<TownSnapshotDoc
   const { version, doc } = await currentVersion(townId)
   const _ = db().command
   const [grids, villages, bound] = await Promise.all([
-    all<Grid>(C.grids, { townId }),
-    all<Village>(C.villages, { townId }),
-    all<SnapshotStaff>(
+    readAll<Grid>(C.grids, { townId }, {}, Infinity),
+    readAll<Village>(C.villages, { townId }, {}, Infinity),
+    readAll<SnapshotStaff>(
       C.staff,
       { townId, active: true, openid: _.neq(null) },
       { townId: true, name: true, roles: true, scope: true, openid: true, active: true },
+      Infinity,
     ),
   ])
   // Who routing may choose: the people the grids and villages name, and the grid office.
